@@ -1,0 +1,75 @@
+// swift-tools-version:6.1
+// Affinity: recommends research papers by meaning. Read top to bottom, this file is the
+// architecture: each target only depends on the ones above it.
+
+import PackageDescription
+
+let package = Package(
+  name: "Affinity",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "affinity", targets: ["affinity"]),
+    .library(name: "PaperCorpus", targets: ["PaperCorpus"]),
+    .library(name: "PaperLibrary", targets: ["PaperLibrary"]),
+    .library(name: "SimilarityCore", targets: ["SimilarityCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+  ],
+  targets: [
+    // MARK: - Numerics
+
+    /// OpenBLAS (`cblas_*`) and LAPACKE, as Debian ships them. Imported only by SimilarityCore's
+    /// wrapper files.
+    .systemLibrary(
+      name: "COpenBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+    ),
+    /// Row-major `Float` matrices and safe BLAS/LAPACK operations on them. Knows nothing of text
+    /// or papers.
+    .target(name: "SimilarityCore", dependencies: ["COpenBLAS"]),
+
+    // MARK: - Papers
+
+    /// `Paper`, arXiv ids, and the readers for Daily Papers digests and JSON Lines.
+    .target(name: "PaperCorpus"),
+    /// The SQLite store of papers and the days they appeared on.
+    .target(
+      name: "PaperLibrary",
+      dependencies: ["PaperCorpus", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+
+    // MARK: - Command line
+
+    /// The `affinity` command, with the built-in sample digest as a resource.
+    .executableTarget(
+      name: "affinity",
+      dependencies: [
+        "PaperCorpus", "PaperLibrary", "SimilarityCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      resources: [.copy("Resources/sample-digest.md")]
+    ),
+
+    // MARK: - Tests
+
+    .testTarget(name: "SimilarityCoreTests", dependencies: ["SimilarityCore"]),
+    .testTarget(
+      name: "PaperCorpusTests",
+      dependencies: ["PaperCorpus"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "PaperLibraryTests",
+      dependencies: ["PaperLibrary", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .testTarget(
+      name: "AffinityCLITests",
+      dependencies: ["affinity"],
+      resources: [.copy("Golden")]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,58 @@
+import COpenBLAS
+
+/// The only place that calls OpenBLAS and LAPACKE. Each function takes Swift arrays, keeps the
+/// pointers inside its closures, and names the C routine it calls.
+enum LinearAlgebra {
+  /// `C = op(A) × op(B)` in row-major order, with `cblas_sgemm` (alpha 1, beta 0).
+  static func multiply(
+    _ a: [Float], rows m: Int, inner k: Int, transposed transposeA: Bool, leadingDimension lda: Int,
+    by b: [Float], columns n: Int, transposed transposeB: Bool, leadingDimension ldb: Int,
+    into c: inout [Float]
+  ) {
+    a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        c.withUnsafeMutableBufferPointer { c in
+          cblas_sgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+            transposeB ? CblasTrans : CblasNoTrans,
+            blasInt(m), blasInt(n), blasInt(k), 1, a.baseAddress, blasInt(lda), b.baseAddress,
+            blasInt(ldb), 0, c.baseAddress, blasInt(n))
+        }
+      }
+    }
+  }
+
+  /// Eigenvalues (ascending, into `values`) and eigenvectors (as columns, overwriting `matrix`)
+  /// of a symmetric row-major matrix, with `LAPACKE_ssyevd` on its upper triangle.
+  static func symmetricEigen(_ matrix: inout [Float], order n: Int, values: inout [Float])
+    throws(LinearAlgebraError)
+  {
+    let info = matrix.withUnsafeMutableBufferPointer { matrix in
+      values.withUnsafeMutableBufferPointer { values in
+        LAPACKE_ssyevd(
+          LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")),
+          affinity_lapack_int(n), matrix.baseAddress, affinity_lapack_int(n), values.baseAddress)
+      }
+    }
+    if let error = LinearAlgebraError.check(info: Int(info), routine: "LAPACKE_ssyevd") {
+      throw error
+    }
+  }
+
+  /// The thread count OpenBLAS uses, from `openblas_get_num_threads`.
+  static var threadCount: Int { Int(openblas_get_num_threads()) }
+
+  /// Sets the thread count with `openblas_set_num_threads`.
+  static func setThreadCount(_ count: Int) { openblas_set_num_threads(Int32(count)) }
+
+  /// The processors OpenBLAS sees, from `openblas_get_num_procs`.
+  static var processorCount: Int { Int(openblas_get_num_procs()) }
+
+  /// OpenBLAS's build configuration, from `openblas_get_config`.
+  static var configuration: String { openblas_get_config().map { String(cString: $0) } ?? "" }
+
+  /// The CPU kernel OpenBLAS picked, from `openblas_get_corename`.
+  static var coreName: String { openblas_get_corename().map { String(cString: $0) } ?? "" }
+
+  private static func blasInt(_ value: Int) -> blasint { blasint(value) }
+}
