@@ -1,1 +1,202 @@
+import Foundation
+import GRDB
 import PaperCorpus
+
+/// The papers a user has added, kept across days in an SQLite file.
+///
+/// ```swift
+/// let library = try PaperLibrary(path: "library.sqlite")
+/// let summary = try library.add(CorpusReader.read(file: "2024-06-18.md").papers)
+/// let june = try library.papers(matching: PaperFilter(since: Day("2024-06-01")))
+/// ```
+/// A paper listed on several days keeps every day; adding the same papers again changes
+/// nothing; each ``add(_:)`` is one transaction, so a failure leaves the library as it was.
+public final class PaperLibrary: Sendable {
+  /// Where the library lives: a file path, or `:memory:` for an in-memory library.
+  public let path: String
+  private let database: DatabaseQueue
+
+  /// Opens the library at `path`, creating the file and its folder if needed, and brings its
+  /// schema up to date.
+  ///
+  /// - Parameter path: The SQLite file.
+  /// - Throws: `LibraryError.cannotOpen` when the file cannot be created or is not a library,
+  ///   `LibraryError.newerSchema` when a newer Affinity wrote it.
+  public convenience init(path: String) throws(LibraryError) {
+    let folder = (path as NSString).deletingLastPathComponent
+    do {
+      if !folder.isEmpty {
+        try FileManager.default.createDirectory(
+          atPath: folder, withIntermediateDirectories: true)
+      }
+      try self.init(path: path, database: DatabaseQueue(path: path))
+    } catch let error as LibraryError {
+      throw error
+    } catch {
+      throw .cannotOpen(path: path, reason: Self.reason(error))
+    }
+  }
+
+  /// Creates an empty library in memory: the same behaviour, nothing stored.
+  ///
+  /// - Throws: `LibraryError.cannotOpen` if SQLite cannot start.
+  public static func inMemory() throws(LibraryError) -> PaperLibrary {
+    do {
+      return try PaperLibrary(path: ":memory:", database: DatabaseQueue())
+    } catch let error as LibraryError {
+      throw error
+    } catch {
+      throw .cannotOpen(path: ":memory:", reason: Self.reason(error))
+    }
+  }
+
+  private init(path: String, database: DatabaseQueue) throws {
+    self.path = path
+    self.database = database
+    let migrator = LibrarySchema.migrator
+    if try database.read({ try migrator.hasBeenSuperseded($0) }) {
+      throw LibraryError.newerSchema(path: path)
+    }
+    try migrator.migrate(database)
+  }
+
+  /// Adds papers in one transaction, merging each with the paper of the same id.
+  ///
+  /// Merging keeps every day a paper was listed on, takes each day's vote count from the latest
+  /// listing of that day, and takes title, authors and summary from the given paper unless it
+  /// is dated before the newest day already stored.
+  ///
+  /// - Parameter papers: The papers, typically one file's.
+  /// - Returns: How many were added, updated or already there unchanged.
+  /// - Throws: `LibraryError.failed` when the write fails; the library is then unchanged.
+  /// - Complexity: O(*n* log *N*) for *n* papers into a library of *N*.
+  @discardableResult
+  public func add(_ papers: [Paper]) throws(LibraryError) -> AddSummary {
+    try perform {
+      try $0.write { db in
+        var summary = AddSummary()
+        for paper in papers { try Self.merge(paper, into: db, summary: &summary) }
+        return summary
+      }
+    }
+  }
+
+  private static func merge(_ paper: Paper, into db: Database, summary: inout AddSummary) throws {
+    let row = PaperRow(paper)
+    guard let stored = try PaperRow.fetchOne(db, key: row.id) else {
+      try row.insert(db)
+      for day in paper.dates {
+        try AppearanceRow(paperID: row.id, day: day.description, votes: paper.votes).insert(db)
+      }
+      summary.added += 1
+      return
+    }
+    var changed = false
+    let storedDays = try AppearanceRow.filter(Column("paperID") == row.id).fetchAll(db)
+    for day in paper.dates {
+      let appearance = AppearanceRow(paperID: row.id, day: day.description, votes: paper.votes)
+      if let existing = storedDays.first(where: { $0.day == appearance.day }) {
+        if existing.votes != appearance.votes {
+          try appearance.update(db)
+          changed = true
+        }
+      } else {
+        try appearance.insert(db)
+        changed = true
+      }
+    }
+    let newestStored = storedDays.map(\.day).max() ?? ""
+    let isOlder = paper.dates.last.map { $0.description < newestStored } ?? false
+    if !isOlder, stored != row {
+      try row.update(db)
+      changed = true
+    }
+    if changed { summary.updated += 1 } else { summary.unchanged += 1 }
+  }
+
+  /// The papers that pass a filter, ordered by first day, then votes (most first), then id.
+  ///
+  /// - Parameter filter: Which days to keep; all papers by default.
+  /// - Returns: The papers, each with all its days and its latest known vote count.
+  /// - Throws: `LibraryError.failed` when the read fails.
+  /// - Complexity: O(*N* log *N*) for a library of *N* papers.
+  public func papers(matching filter: PaperFilter = PaperFilter()) throws(LibraryError) -> [Paper] {
+    try perform {
+      try $0.read { db in
+        let appearances = Dictionary(
+          grouping: try AppearanceRow.order(Column("day")).fetchAll(db), by: \.paperID)
+        return try PaperRow.fetchAll(db).compactMap { row in
+          Self.paper(row, appearances: appearances[row.id] ?? [])
+        }
+      }
+    }
+    .filter(filter.accepts)
+    .sorted { a, b in
+      if a.firstDate != b.firstDate {
+        guard let first = a.firstDate else { return false }
+        guard let second = b.firstDate else { return true }
+        return first < second
+      }
+      if a.votes != b.votes { return (a.votes ?? -1) > (b.votes ?? -1) }
+      return a.id < b.id
+    }
+  }
+
+  /// The paper with an id, or `nil` if the library does not have it.
+  ///
+  /// - Parameter id: The arXiv id.
+  /// - Throws: `LibraryError.failed` when the read fails.
+  public func paper(id: ArxivID) throws(LibraryError) -> Paper? {
+    try perform {
+      try $0.read { db in
+        guard let row = try PaperRow.fetchOne(db, key: id.rawValue) else { return nil }
+        let appearances = try AppearanceRow.filter(Column("paperID") == id.rawValue)
+          .order(Column("day")).fetchAll(db)
+        return Self.paper(row, appearances: appearances)
+      }
+    }
+  }
+
+  /// Counts of papers and days, and the schema version.
+  ///
+  /// - Throws: `LibraryError.failed` when the read fails.
+  public func statistics() throws(LibraryError) -> LibraryStatistics {
+    try perform {
+      try $0.read { db in
+        LibraryStatistics(
+          paperCount: try PaperRow.fetchCount(db),
+          dayCount: try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT day) FROM appearance") ?? 0,
+          firstDay: try String.fetchOne(db, sql: "SELECT MIN(day) FROM appearance"),
+          lastDay: try String.fetchOne(db, sql: "SELECT MAX(day) FROM appearance"),
+          schemaVersion: try LibrarySchema.migrator.appliedIdentifiers(db).count)
+      }
+    }
+  }
+
+  private static func paper(_ row: PaperRow, appearances: [AppearanceRow]) -> Paper? {
+    guard let id = ArxivID(row.id) else { return nil }
+    return Paper(
+      id: id, title: row.title, authors: row.authors, omitsAuthors: row.omitsAuthors,
+      dates: appearances.compactMap { Day($0.day) },
+      votes: appearances.last(where: { $0.votes != nil })?.votes, sections: row.sections)
+  }
+
+  /// Runs a database operation, turning any failure into a `LibraryError.failed`.
+  private func perform<T>(_ operation: (DatabaseQueue) throws -> T) throws(LibraryError) -> T {
+    do {
+      return try operation(database)
+    } catch {
+      throw .failed(path: path, reason: Self.reason(error))
+    }
+  }
+
+  private static func reason(_ error: any Error) -> String {
+    if let error = error as? DatabaseError {
+      if error.resultCode == .SQLITE_NOTADB {
+        return "the file is not an SQLite database"
+      }
+      return error.message ?? "\(error.resultCode)"
+    }
+    return "\(error)"
+  }
+}

@@ -1,0 +1,79 @@
+/// A normalised arXiv identifier: `2406.11839` (new style) or `hep-th/9901001` (old style).
+///
+/// Normalising removes what varies between links to the same paper: the `arXiv:` prefix, the
+/// `https://arxiv.org/abs/` or `/pdf/` address, a `.pdf` suffix and the version (`v2`).
+///
+/// ```swift
+/// ArxivID("https://arxiv.org/pdf/2406.11839v2.pdf")?.rawValue  // "2406.11839"
+/// ArxivID("not an id")                                       // nil
+/// ```
+public struct ArxivID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+  /// The normalised id, e.g. `2406.11839`.
+  public let rawValue: String
+
+  /// Parses and normalises an id, a link to an arXiv page, or an `arXiv:` reference.
+  ///
+  /// - Parameter text: The id or link.
+  /// - Returns: `nil` when `text` holds no well-formed arXiv id.
+  public init?(_ text: String) {
+    var rest = Substring(text.trimmingWhitespace())
+    for prefix in ["https://", "http://", "www.", "export.", "arxiv.org/", "arxiv:"] {
+      if rest.lowercased().hasPrefix(prefix) { rest = rest.dropFirst(prefix.count) }
+    }
+    for prefix in ["abs/", "pdf/"] where rest.hasPrefix(prefix) {
+      rest = rest.dropFirst(prefix.count)
+    }
+    if let end = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+    while rest.hasSuffix("/") { rest = rest.dropLast() }
+    if rest.lowercased().hasSuffix(".pdf") { rest = rest.dropLast(4) }
+    if let v = rest.lastIndex(of: "v"), v != rest.startIndex,
+      rest[rest.index(after: v)...].isAllDigits, rest[rest.index(before: v)].isNumber
+    {
+      rest = rest[..<v]
+    }
+    guard Self.isNewStyle(rest) || Self.isOldStyle(rest) else { return nil }
+    rawValue = String(rest)
+  }
+
+  public var description: String { rawValue }
+
+  public static func < (lhs: ArxivID, rhs: ArxivID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let id = ArxivID(text) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an arXiv id"))
+    }
+    self = id
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(rawValue)
+  }
+
+  /// `YYMM.NNNN` or `YYMM.NNNNN`, with a month from 01 to 12.
+  private static func isNewStyle(_ text: Substring) -> Bool {
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0].count == 4, parts[0].isAllDigits, parts[1].isAllDigits,
+      (4...5).contains(parts[1].count), let month = Int(parts[0].suffix(2))
+    else { return false }
+    return (1...12).contains(month)
+  }
+
+  /// `archive/YYMMNNN` or `archive.XX/YYMMNNN`, e.g. `hep-th/9901001`, `math.GT/0309136`.
+  private static func isOldStyle(_ text: Substring) -> Bool {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[1].count == 7, parts[1].isAllDigits else { return false }
+    let archive = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+    guard (1...2).contains(archive.count), let name = archive.first, !name.isEmpty,
+      name.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" })
+    else { return false }
+    return archive.count == 1 || archive[1].allSatisfy { ("A"..."Z").contains($0) }
+  }
+}
+
+extension Substring {
+  fileprivate var isAllDigits: Bool { !isEmpty && allSatisfy { ("0"..."9").contains($0) } }
+}
