@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `affinity` command: recommends research papers by meaning.
+@main
+struct AffinityCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "affinity",
+    abstract: "Recommends research papers by meaning, from Daily Papers digests.",
+    discussion: """
+      Papers come from a library (--db, kept across days), or straight from files with \
+      --corpus PATH…, or from the built-in sample with --sample.
+      """,
+    version: "0.1.0",
+    subcommands: [AddCommand.self, ListCommand.self, ShowCommand.self, InfoCommand.self]
+  )
+}

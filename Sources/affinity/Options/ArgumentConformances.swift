@@ -1,0 +1,6 @@
+import ArgumentParser
+import PaperCorpus
+
+extension Day: ExpressibleByArgument {
+  public init?(argument: String) { self.init(argument) }
+}

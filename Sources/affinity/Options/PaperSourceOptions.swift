@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import PaperCorpus
+import PaperLibrary
+
+/// Where a reading command takes its papers from: the library, or files read into memory.
+struct PaperSourceOptions: ParsableArguments {
+  @OptionGroup var library: LibraryOption
+
+  @Option(
+    parsing: .upToNextOption,
+    help: ArgumentHelp(
+      "Read digests or JSON Lines from these files or folders instead of the library.",
+      valueName: "path"))
+  var corpus: [String] = []
+
+  @Flag(help: "Use the built-in sample of 20 papers instead of the library.")
+  var sample = false
+
+  func validate() throws {
+    if library.path != nil, sample || !corpus.isEmpty {
+      throw ValidationError("--db reads the library; --corpus and --sample read files instead. Choose one.")
+    }
+  }
+
+  /// The papers' source: an in-memory library for `--corpus`/`--sample`, else the library
+  /// file. Problems in the files are printed to standard error as they are found.
+  ///
+  /// - Returns: The library and whether any input had problems (the command then exits 1).
+  func open() throws -> (library: PaperLibrary, hadProblems: Bool) {
+    guard sample || !corpus.isEmpty else { return (try library.openExisting(), false) }
+    let memory = try PaperLibrary.inMemory()
+    var inputs = sample ? [try SampleDigest.read()] : []
+    inputs += CorpusReader.read(paths: corpus)
+    var hadProblems = false
+    for input in inputs {
+      for problem in input.problems { printError(problem.description) }
+      hadProblems = hadProblems || !input.problems.isEmpty
+      try memory.add(input.papers)
+    }
+    return (memory, hadProblems)
+  }
+
+  /// A phrase naming the source, for messages: "the library at PATH" or "the given files".
+  var name: String {
+    if sample || !corpus.isEmpty { return "the given files" }
+    return "the library at \(library.resolvedPath)"
+  }
+}
+
+/// `--date` and `--since`.
+struct DayFilterOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Only papers listed on this day.", valueName: "YYYY-MM-DD"))
+  var date: Day?
+
+  @Option(help: ArgumentHelp("Only papers listed on this day or later.", valueName: "YYYY-MM-DD"))
+  var since: Day?
+
+  var filter: PaperFilter { PaperFilter(date: date, since: since) }
+}

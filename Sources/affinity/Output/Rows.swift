@@ -1,0 +1,67 @@
+import Foundation
+
+/// A header and rows of text fields, printed in any ``OutputFormat`` but JSON.
+struct Rows {
+  var header: [String]
+  var rows: [[String]]
+
+  /// The rows as text in `format`, each line ending with a newline.
+  func rendered(_ format: OutputFormat) -> String {
+    switch format {
+    case .tsv:
+      return ([header] + rows).map { $0.map(Self.tsvField).joined(separator: "\t") + "\n" }
+        .joined()
+    case .csv:
+      return ([header] + rows).map { $0.map(Self.csvField).joined(separator: ",") + "\n" }
+        .joined()
+    case .table, .json:
+      return table()
+    }
+  }
+
+  /// Columns padded to their widest cell (wide Hangul and CJK characters count two); the
+  /// last column is not padded.
+  private func table() -> String {
+    let all = [header.map { $0.uppercased() }] + rows
+    var widths = [Int](repeating: 0, count: header.count)
+    for row in all { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) } }
+    return all.map { row in
+      row.enumerated().map { index, cell in
+        index == row.count - 1
+          ? cell : cell + String(repeating: " ", count: widths[index] - displayWidth(cell))
+      }.joined(separator: "  ") + "\n"
+    }.joined()
+  }
+
+  private static func tsvField(_ field: String) -> String {
+    String(field.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+  }
+
+  private static func csvField(_ field: String) -> String {
+    guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
+    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
+
+/// The number of terminal columns a text takes: two for wide East Asian characters.
+func displayWidth(_ text: String) -> Int {
+  text.unicodeScalars.reduce(0) { width, scalar in
+    switch scalar.value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6:
+      return width + 2
+    case 0x0300...0x036F, 0x200B...0x200F:
+      return width
+    default:
+      return width + 1
+    }
+  }
+}
+
+/// Encodes a value as pretty, key-sorted JSON followed by a newline.
+func jsonText(_ value: some Encodable) throws -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}
