@@ -1,0 +1,28 @@
+import PaperCorpus
+import Testing
+
+@Suite struct ArxivIDTests {
+  @Test(arguments: [
+    "2406.11839", "2406.11839v2", "arXiv:2406.11839", "https://arxiv.org/abs/2406.11839",
+    "http://arxiv.org/abs/2406.11839v1", "https://arxiv.org/pdf/2406.11839.pdf",
+    "https://arxiv.org/pdf/2406.11839v3", "abs/2406.11839", "pdf/2406.11839v2.pdf",
+    "  2406.11839  ", "https://www.arxiv.org/abs/2406.11839?context=cs",
+  ])
+  func normalisesLinksAndVersions(text: String) {
+    #expect(ArxivID(text)?.rawValue == "2406.11839")
+  }
+
+  @Test func keepsFourDigitSequenceNumbers() {
+    #expect(ArxivID("1501.0001v4")?.rawValue == "1501.0001")
+  }
+
+  @Test func readsOldStyleIDs() {
+    #expect(ArxivID("hep-th/9901001v2")?.rawValue == "hep-th/9901001")
+    #expect(ArxivID("https://arxiv.org/abs/math.GT/0309136")?.rawValue == "math.GT/0309136")
+  }
+
+  @Test(arguments: ["", "2406", "2406.118", "2413.11839", "24061.1839", "hello", "2406.11839x", "v2"])
+  func rejectsWhatIsNotAnID(text: String) {
+    #expect(ArxivID(text) == nil)
+  }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import PaperCorpus
+import Testing
+
+@Suite struct JSONLinesParserTests {
+  @Test func readsRecordsWithOptionalFields() throws {
+    let result = CorpusReader.read(file: try fixturePath("papers.jsonl"))
+    #expect(result.problems.isEmpty)
+    #expect(result.papers.map(\.id.rawValue) == ["2406.11839", "2406.11827", "2406.10324"])
+    let mdpo = result.papers[0]
+    #expect(mdpo.authors == ["Fei Wang", "Hoifung Poon"] && mdpo.omitsAuthors)
+    #expect(mdpo.dates.map(\.description) == ["2024-06-18"])
+    #expect(mdpo.votes == 35)
+    #expect(mdpo.summary == "이미지 조건을 함께 보는 선호 최적화.")
+    #expect(result.papers[1].votes == nil && result.papers[1].summary.hasPrefix("off-policy"))
+    #expect(result.papers[2].dates.isEmpty && result.papers[2].sections.isEmpty)
+  }
+
+  @Test(arguments: [
+    ("{not json", "not valid JSON"),
+    ("[1, 2]", "expected a JSON object"),
+    ("{\"title\": \"T\"}", "missing field 'id'"),
+    ("{\"id\": \"nope\", \"title\": \"T\"}", "'nope' is not an arXiv id"),
+    ("{\"id\": 2406.11839, \"title\": \"T\"}", "field 'id' has the wrong type; expected a string"),
+    ("{\"id\": \"2406.11839\"}", "missing or empty field 'title'"),
+    ("{\"id\": \"2406.11839\", \"title\": \"T\", \"votes\": \"12\"}", "field 'votes' has the wrong type"),
+    ("{\"id\": \"2406.11839\", \"title\": \"T\", \"authors\": \"A, B\"}", "field 'authors' has the wrong type; expected an array of strings"),
+    ("{\"id\": \"2406.11839\", \"title\": \"T\", \"authors\": [\"A\", 3]}", "field 'authors.[1]' has the wrong type"),
+    ("{\"id\": \"2406.11839\", \"title\": \"T\", \"date\": \"2024-02-30\"}", "'2024-02-30' is not a real YYYY-MM-DD date"),
+    ("{\"id\": \"2406.11839\", \"title\": \"T\", \"votes\": -4}", "is negative"),
+  ])
+  func badLinesAreReportedWithTheirLineNumber(line: String, message: String) {
+    let good = "{\"id\": \"2406.00001\", \"title\": \"Good\"}"
+    let result = parse("\(good)\n\(line)\n\(good.replacingOccurrences(of: "00001", with: "00002"))\n", name: "p.jsonl")
+    #expect(result.papers.map(\.id.rawValue) == ["2406.00001", "2406.00002"])
+    #expect(result.rejectedCount == 1)
+    #expect(result.problems.count == 1)
+    #expect(result.problems.first?.line == 2)
+    #expect(result.problems.first?.description.contains(message) == true, "\(result.problems)")
+  }
+}
