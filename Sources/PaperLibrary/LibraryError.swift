@@ -7,6 +7,7 @@ public enum LibraryError: Error, Sendable, CustomStringConvertible {
   /// A read or write failed; nothing was changed.
   case failed(path: String, reason: String)
 
+  /// A one-line message that says what to do.
   public var description: String {
     switch self {
     case .cannotOpen(let path, let reason):

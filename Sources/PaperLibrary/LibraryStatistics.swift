@@ -12,7 +12,9 @@ public struct LibraryStatistics: Sendable, Hashable {
   public var schemaVersion: Int
 
   /// Creates statistics.
-  public init(paperCount: Int, dayCount: Int, firstDay: String?, lastDay: String?, schemaVersion: Int) {
+  public init(
+    paperCount: Int, dayCount: Int, firstDay: String?, lastDay: String?, schemaVersion: Int
+  ) {
     self.paperCount = paperCount
     self.dayCount = dayCount
     self.firstDay = firstDay

@@ -145,6 +145,7 @@ public final class PaperLibrary: Sendable {
   /// The paper with an id, or `nil` if the library does not have it.
   ///
   /// - Parameter id: The arXiv id.
+  /// - Returns: The paper with all its days, or `nil`.
   /// - Throws: `LibraryError.failed` when the read fails.
   public func paper(id: ArxivID) throws(LibraryError) -> Paper? {
     try perform {

@@ -6,7 +6,8 @@ enum SampleDigest {
   /// Reads the sample digest shipped with the command.
   static func read() throws -> CorpusReadResult {
     guard let url = Bundle.module.url(forResource: "sample-digest", withExtension: "md") else {
-      throw CommandError("the built-in sample is missing from this installation; reinstall Affinity")
+      throw CommandError(
+        "the built-in sample is missing from this installation; reinstall Affinity")
     }
     return CorpusReader.parse(Array(try Data(contentsOf: url)), source: "sample-digest.md")
   }

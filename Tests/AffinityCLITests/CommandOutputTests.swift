@@ -9,8 +9,13 @@ import Testing
   @Test(arguments: [
     (["list", "--sample", "--format", "tsv"], "list-sample.tsv"),
     (["list", "--sample"], "list-sample.txt"),
-    (["list", "--sample", "--format", "csv", "--date", "2024-05-31"], "list-sample-2024-05-31.csv"),
-    (["list", "--sample", "--format", "json", "--since", "2024-07-01"], "list-sample-since-2024-07-01.json"),
+    (
+      ["list", "--sample", "--format", "csv", "--date", "2024-05-31"], "list-sample-2024-05-31.csv"
+    ),
+    (
+      ["list", "--sample", "--format", "json", "--since", "2024-07-01"],
+      "list-sample-since-2024-07-01.json"
+    ),
     (["show", "https://arxiv.org/abs/2406.11839v2", "--sample"], "show-2406.11839.txt"),
   ])
   func matchesGolden(arguments: [String], file: String) throws {

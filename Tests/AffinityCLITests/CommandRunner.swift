@@ -44,7 +44,8 @@ func affinity(_ arguments: String..., home: URL) throws -> CommandResult {
 final class Workspace {
   let url: URL
   init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("affinity-cli-\(UUID().uuidString)")
+    url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "affinity-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   }
   deinit { try? FileManager.default.removeItem(at: url) }
@@ -79,6 +80,7 @@ enum SharedCorpus {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("shared/corpus/daily-papers").path
   static var shouldRun: Bool {
-    FileManager.default.fileExists(atPath: path) || ProcessInfo.processInfo.environment["CI"] == "true"
+    FileManager.default.fileExists(atPath: path)
+      || ProcessInfo.processInfo.environment["CI"] == "true"
   }
 }

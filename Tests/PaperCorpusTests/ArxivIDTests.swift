@@ -21,7 +21,9 @@ import Testing
     #expect(ArxivID("https://arxiv.org/abs/math.GT/0309136")?.rawValue == "math.GT/0309136")
   }
 
-  @Test(arguments: ["", "2406", "2406.118", "2413.11839", "24061.1839", "hello", "2406.11839x", "v2"])
+  @Test(arguments: [
+    "", "2406", "2406.118", "2413.11839", "24061.1839", "hello", "2406.11839x", "v2",
+  ])
   func rejectsWhatIsNotAnID(text: String) {
     #expect(ArxivID(text) == nil)
   }

@@ -7,9 +7,10 @@ import Testing
   func emptyFileIsReported(text: String) {
     let result = parse(text, name: "empty.md")
     #expect(result.papers.isEmpty)
-    #expect(result.problems.map(\.description) == [
-      "empty.md: file is empty; expected a Daily Papers digest or JSON Lines"
-    ])
+    #expect(
+      result.problems.map(\.description) == [
+        "empty.md: file is empty; expected a Daily Papers digest or JSON Lines"
+      ])
   }
 
   @Test func randomBytesAreReported() {
@@ -22,12 +23,14 @@ import Testing
     let result = CorpusReader.parse(bytes, source: "noise.bin")
     #expect(result.papers.isEmpty)
     #expect(result.problems.count == 1)
-    #expect(result.problems.first?.description.contains("expected UTF-8 text") == true
-      || result.problems.first?.description.contains("invalid UTF-8") == true)
+    #expect(
+      result.problems.first?.description.contains("expected UTF-8 text") == true
+        || result.problems.first?.description.contains("invalid UTF-8") == true)
   }
 
   @Test func invalidUTF8NamesItsLine() {
-    var bytes = Array("## Daily Papers (2024-06-18)\n### [X](https://arxiv.org/abs/2406.00001)\n- 요약".utf8)
+    var bytes = Array(
+      "## Daily Papers (2024-06-18)\n### [X](https://arxiv.org/abs/2406.00001)\n- 요약".utf8)
     bytes.append(0xFF)
     let result = CorpusReader.parse(bytes, source: "bad.md")
     #expect(result.papers.isEmpty)
@@ -52,13 +55,15 @@ import Testing
     let result = parse(text, name: "big.md")
     #expect(result.papers.map(\.title) == ["Small"])
     #expect(result.rejectedCount == 1)
-    #expect(result.problems.map(\.description) == [
-      "big.md:3: line is 21.0 MB long; lines longer than 1.0 MB are not read"
-    ])
+    #expect(
+      result.problems.map(\.description) == [
+        "big.md:3: line is 21.0 MB long; lines longer than 1.0 MB are not read"
+      ])
   }
 
   @Test func aTwentyMegabyteJSONLineIsRejected() {
-    let text = "{\"id\": \"2406.00001\", \"title\": \"\(String(repeating: "x", count: 20_000_000))\"}\n"
+    let text =
+      "{\"id\": \"2406.00001\", \"title\": \"\(String(repeating: "x", count: 20_000_000))\"}\n"
       + "{\"id\": \"2406.00002\", \"title\": \"Small\"}\n"
     let result = parse(text, name: "big.jsonl")
     #expect(result.papers.map(\.title) == ["Small"])
@@ -67,7 +72,10 @@ import Testing
 
   @Test func missingPathIsReported() {
     let results = CorpusReader.read(paths: ["/no/such/digests"])
-    #expect(results.map { $0.problems.map(\.description) } == [["/no/such/digests: no such file or folder"]])
+    #expect(
+      results.map { $0.problems.map(\.description) } == [
+        ["/no/such/digests: no such file or folder"]
+      ])
   }
 
   @Test func folderWithoutDigestsIsReported() throws {
@@ -92,7 +100,8 @@ import Testing
     try Data("ignored".utf8).write(to: folder.appendingPathComponent("notes.pdf"))
     try Data("ignored".utf8).write(to: folder.appendingPathComponent(".hidden.md"))
     let results = CorpusReader.read(paths: [folder.path])
-    #expect(results.map { ($0.source as NSString).lastPathComponent } == ["a.txt", "b.md", "c.jsonl"])
+    #expect(
+      results.map { ($0.source as NSString).lastPathComponent } == ["a.txt", "b.md", "c.jsonl"])
     #expect(results.flatMap(\.papers).map(\.title) == ["A", "B", "C"])
     #expect(results.allSatisfy { $0.problems.isEmpty })
   }

@@ -23,15 +23,29 @@ import Testing
     ("{\"id\": \"nope\", \"title\": \"T\"}", "'nope' is not an arXiv id"),
     ("{\"id\": 2406.11839, \"title\": \"T\"}", "field 'id' has the wrong type; expected a string"),
     ("{\"id\": \"2406.11839\"}", "missing or empty field 'title'"),
-    ("{\"id\": \"2406.11839\", \"title\": \"T\", \"votes\": \"12\"}", "field 'votes' has the wrong type"),
-    ("{\"id\": \"2406.11839\", \"title\": \"T\", \"authors\": \"A, B\"}", "field 'authors' has the wrong type; expected an array of strings"),
-    ("{\"id\": \"2406.11839\", \"title\": \"T\", \"authors\": [\"A\", 3]}", "field 'authors.[1]' has the wrong type"),
-    ("{\"id\": \"2406.11839\", \"title\": \"T\", \"date\": \"2024-02-30\"}", "'2024-02-30' is not a real YYYY-MM-DD date"),
+    (
+      "{\"id\": \"2406.11839\", \"title\": \"T\", \"votes\": \"12\"}",
+      "field 'votes' has the wrong type"
+    ),
+    (
+      "{\"id\": \"2406.11839\", \"title\": \"T\", \"authors\": \"A, B\"}",
+      "field 'authors' has the wrong type; expected an array of strings"
+    ),
+    (
+      "{\"id\": \"2406.11839\", \"title\": \"T\", \"authors\": [\"A\", 3]}",
+      "field 'authors.[1]' has the wrong type"
+    ),
+    (
+      "{\"id\": \"2406.11839\", \"title\": \"T\", \"date\": \"2024-02-30\"}",
+      "'2024-02-30' is not a real YYYY-MM-DD date"
+    ),
     ("{\"id\": \"2406.11839\", \"title\": \"T\", \"votes\": -4}", "is negative"),
   ])
   func badLinesAreReportedWithTheirLineNumber(line: String, message: String) {
     let good = "{\"id\": \"2406.00001\", \"title\": \"Good\"}"
-    let result = parse("\(good)\n\(line)\n\(good.replacingOccurrences(of: "00001", with: "00002"))\n", name: "p.jsonl")
+    let result = parse(
+      "\(good)\n\(line)\n\(good.replacingOccurrences(of: "00001", with: "00002"))\n",
+      name: "p.jsonl")
     #expect(result.papers.map(\.id.rawValue) == ["2406.00001", "2406.00002"])
     #expect(result.rejectedCount == 1)
     #expect(result.problems.count == 1)

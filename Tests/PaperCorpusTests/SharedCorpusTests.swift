@@ -14,7 +14,9 @@ enum SharedCorpus {
   static var shouldRun: Bool { isAvailable || ProcessInfo.processInfo.environment["CI"] == "true" }
 }
 
-@Suite(.enabled(if: SharedCorpus.shouldRun, "../shared/corpus/daily-papers is not beside the repository"))
+@Suite(
+  .enabled(if: SharedCorpus.shouldRun, "../shared/corpus/daily-papers is not beside the repository")
+)
 struct SharedCorpusTests {
   let papers: [Paper]
   let results: [CorpusReadResult]
@@ -38,7 +40,8 @@ struct SharedCorpusTests {
 
   @Test func datesComeFromEachFileHeaderNotItsName() {
     let days = results.map { Set($0.papers.flatMap(\.dates).map(\.description)) }
-    #expect(days == [["2024-07-01"], ["2024-06-18"], ["2024-06-12"], ["2024-03-08"], ["2024-05-31"]])
+    #expect(
+      days == [["2024-07-01"], ["2024-06-18"], ["2024-06-12"], ["2024-03-08"], ["2024-05-31"]])
   }
 
   @Test func unknownVoteCount() throws {
@@ -69,7 +72,8 @@ struct SharedCorpusTests {
     #expect(arena.sections.count == 9 && arena.sections.allSatisfy { $0.heading == nil })
     #expect(arena.summary.contains("https://chat.lmsys.org"))
     let mdpo = try paper("2406.11839")  // bold section headings
-    #expect(mdpo.sections.map(\.heading) == ["What's New", "Technical Details", "Performance Highlights"])
+    #expect(
+      mdpo.sections.map(\.heading) == ["What's New", "Technical Details", "Performance Highlights"])
     #expect(papers.contains { $0.sections.contains { $0.heading == "Related Work Summary" } })
   }
 

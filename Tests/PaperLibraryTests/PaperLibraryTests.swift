@@ -16,7 +16,8 @@ func makePaper(
   guard let arxivID = ArxivID(id) else { fatalError("bad test id \(id)") }
   return Paper(
     id: arxivID, title: title, authors: ["A", "B"], omitsAuthors: true,
-    dates: date.map { [day($0)] } ?? [], votes: votes, sections: [SummarySection(heading: "What's New", text: summary)])
+    dates: date.map { [day($0)] } ?? [], votes: votes,
+    sections: [SummarySection(heading: "What's New", text: summary)])
 }
 
 /// A library file in a fresh temporary folder, removed when the test ends.
@@ -25,7 +26,8 @@ struct TemporaryLibrary: ~Copyable {
   var path: String { folder.appendingPathComponent("lib/library.sqlite").path }
 
   init() {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("affinity-lib-\(UUID().uuidString)")
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "affinity-lib-\(UUID().uuidString)")
   }
 
   deinit { try? FileManager.default.removeItem(at: folder) }
@@ -54,7 +56,9 @@ struct TemporaryLibrary: ~Copyable {
   @Test func aPaperKeepsEveryDayItWasListedOn() throws {
     let library = try PaperLibrary.inMemory()
     try library.add([makePaper("2406.00001", on: "2024-06-18", votes: 5)])
-    #expect(try library.add([makePaper("2406.00001", on: "2024-06-12", votes: 2)]) == AddSummary(updated: 1))
+    #expect(
+      try library.add([makePaper("2406.00001", on: "2024-06-12", votes: 2)])
+        == AddSummary(updated: 1))
     let paper = try #require(try library.papers().first)
     #expect(paper.dates == [day("2024-06-12"), day("2024-06-18")])
     #expect(paper.votes == 5)  // the latest day's count
@@ -83,19 +87,30 @@ struct TemporaryLibrary: ~Copyable {
       makePaper("2403.00001", on: "2024-03-08"), makePaper("2406.00001", on: "2024-06-18"),
       makePaper("2407.00001", on: "2024-07-01"), makePaper("2408.00001", on: nil),
     ])
-    #expect(try library.papers(matching: PaperFilter(date: day("2024-06-18"))).map(\.id.rawValue) == ["2406.00001"])
-    #expect(try library.papers(matching: PaperFilter(since: day("2024-06-01"))).map(\.id.rawValue) == ["2406.00001", "2407.00001"])
+    #expect(
+      try library.papers(matching: PaperFilter(date: day("2024-06-18"))).map(\.id.rawValue) == [
+        "2406.00001"
+      ])
+    #expect(
+      try library.papers(matching: PaperFilter(since: day("2024-06-01"))).map(\.id.rawValue) == [
+        "2406.00001", "2407.00001",
+      ])
     #expect(try library.papers().count == 4)
   }
 
   @Test func ordersByFirstDayThenVotesThenID() throws {
     let library = try PaperLibrary.inMemory()
     try library.add([
-      makePaper("2406.00003", on: "2024-06-18", votes: 1), makePaper("2406.00002", on: "2024-06-18", votes: 7),
-      makePaper("2406.00001", on: "2024-06-18", votes: 1), makePaper("2403.00009", on: "2024-03-08", votes: nil),
+      makePaper("2406.00003", on: "2024-06-18", votes: 1),
+      makePaper("2406.00002", on: "2024-06-18", votes: 7),
+      makePaper("2406.00001", on: "2024-06-18", votes: 1),
+      makePaper("2403.00009", on: "2024-03-08", votes: nil),
       makePaper("2408.00001", on: nil),
     ])
-    #expect(try library.papers().map(\.id.rawValue) == ["2403.00009", "2406.00002", "2406.00001", "2406.00003", "2408.00001"])
+    #expect(
+      try library.papers().map(\.id.rawValue) == [
+        "2403.00009", "2406.00002", "2406.00001", "2406.00003", "2408.00001",
+      ])
   }
 
   @Test func aFailedAddLeavesTheLibraryAsItWas() throws {
@@ -105,13 +120,16 @@ struct TemporaryLibrary: ~Copyable {
     // Make the database refuse one paper in the middle of the next batch.
     let queue = try DatabaseQueue(path: temporary.path)
     try queue.write { db in
-      try db.execute(sql: """
-        CREATE TRIGGER refuse BEFORE INSERT ON paper WHEN NEW.id = '2406.00003'
-        BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
-        """)
+      try db.execute(
+        sql: """
+          CREATE TRIGGER refuse BEFORE INSERT ON paper WHEN NEW.id = '2406.00003'
+          BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
+          """)
     }
     #expect(throws: LibraryError.self) {
-      try library.add([makePaper("2406.00002"), makePaper("2406.00001", votes: 50), makePaper("2406.00003")])
+      try library.add([
+        makePaper("2406.00002"), makePaper("2406.00001", votes: 50), makePaper("2406.00003"),
+      ])
     }
     let papers = try library.papers()
     #expect(papers.map(\.id.rawValue) == ["2406.00001"])
@@ -120,8 +138,13 @@ struct TemporaryLibrary: ~Copyable {
 
   @Test func statisticsCountPapersDaysAndSchema() throws {
     let library = try PaperLibrary.inMemory()
-    #expect(try library.statistics() == LibraryStatistics(paperCount: 0, dayCount: 0, firstDay: nil, lastDay: nil, schemaVersion: 1))
-    try library.add([makePaper("2406.00001", on: "2024-06-18"), makePaper("2403.00001", on: "2024-03-08")])
+    #expect(
+      try library.statistics()
+        == LibraryStatistics(
+          paperCount: 0, dayCount: 0, firstDay: nil, lastDay: nil, schemaVersion: 1))
+    try library.add([
+      makePaper("2406.00001", on: "2024-06-18"), makePaper("2403.00001", on: "2024-03-08"),
+    ])
     let statistics = try library.statistics()
     #expect(statistics.paperCount == 2 && statistics.dayCount == 2)
     #expect(statistics.firstDay == "2024-03-08" && statistics.lastDay == "2024-06-18")
@@ -129,7 +152,9 @@ struct TemporaryLibrary: ~Copyable {
 
   @Test func aFileThatIsNotALibraryIsRefusedAndKept() throws {
     let temporary = TemporaryLibrary()
-    try FileManager.default.createDirectory(atPath: (temporary.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: (temporary.path as NSString).deletingLastPathComponent,
+      withIntermediateDirectories: true)
     let contents = Data(String(repeating: "not a database ", count: 100).utf8)
     try contents.write(to: URL(fileURLWithPath: temporary.path))
     #expect {
@@ -145,7 +170,8 @@ struct TemporaryLibrary: ~Copyable {
     _ = try PaperLibrary(path: temporary.path)
     let queue = try DatabaseQueue(path: temporary.path)
     try queue.write { db in
-      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
+      try db.execute(
+        sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
     }
     #expect {
       _ = try PaperLibrary(path: temporary.path)

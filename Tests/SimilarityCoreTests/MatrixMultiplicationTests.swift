@@ -14,7 +14,9 @@ import Testing
 
   @Test func transposingTheRightFactorGivesTheGramMatrix() {
     // a·aᵀ: [1,2,3]·[1,2,3] = 14, [1,2,3]·[4,5,6] = 32, [4,5,6]·[4,5,6] = 77
-    #expect(isClose(a.multiplied(by: a, transposingOther: true), Matrix(rowArrays: [[14, 32], [32, 77]])))
+    #expect(
+      isClose(
+        a.multiplied(by: a, transposingOther: true), Matrix(rowArrays: [[14, 32], [32, 77]])))
   }
 
   @Test func transposingTheLeftFactor() {
@@ -42,12 +44,16 @@ import Testing
   @Test(arguments: [1, 7, 64, 129])
   func largerProductsMatchANaiveLoop(size: Int) {
     // Deterministic entries in [-1, 1]; the naive triple loop is the oracle.
-    let x = Matrix(rows: size, columns: size + 3, elements: (0..<(size * (size + 3))).map {
-      Float(($0 * 37) % 101) / 50 - 1
-    })
-    let y = Matrix(rows: size + 3, columns: 5, elements: (0..<((size + 3) * 5)).map {
-      Float(($0 * 53) % 97) / 48 - 1
-    })
+    let x = Matrix(
+      rows: size, columns: size + 3,
+      elements: (0..<(size * (size + 3))).map {
+        Float(($0 * 37) % 101) / 50 - 1
+      })
+    let y = Matrix(
+      rows: size + 3, columns: 5,
+      elements: (0..<((size + 3) * 5)).map {
+        Float(($0 * 53) % 97) / 48 - 1
+      })
     var expected = Matrix(rows: size, columns: 5)
     for i in 0..<size {
       for j in 0..<5 {

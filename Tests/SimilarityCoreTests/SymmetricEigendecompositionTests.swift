@@ -29,7 +29,9 @@ import Testing
     for row in 0..<3 { for column in 0..<3 { scaled[row, column] *= d.values[column] } }
     #expect(isClose(scaled.multiplied(by: d.vectors, transposingOther: true), m, tolerance: 1e-4))
     // ...and Vᵀ·V = I.
-    #expect(isClose(d.vectors.multiplied(by: d.vectors, transposingSelf: true), .identity(3), tolerance: 1e-5))
+    #expect(
+      isClose(
+        d.vectors.multiplied(by: d.vectors, transposingSelf: true), .identity(3), tolerance: 1e-5))
   }
 
   @Test func emptyMatrixHasNoEigenvalues() throws {
@@ -46,7 +48,11 @@ import Testing
   }
 
   @Test func lapackInfoBecomesATypedError() {
-    #expect(LinearAlgebraError.illegalArgument(routine: "r", position: 4).description.contains("argument 4"))
-    #expect(LinearAlgebraError.didNotConverge(routine: "r", info: 2).description.contains("did not converge"))
+    #expect(
+      LinearAlgebraError.illegalArgument(routine: "r", position: 4).description.contains(
+        "argument 4"))
+    #expect(
+      LinearAlgebraError.didNotConverge(routine: "r", info: 2).description.contains(
+        "did not converge"))
   }
 }

@@ -11,10 +11,10 @@ public struct ArxivID: Sendable, Hashable, Comparable, Codable, CustomStringConv
   /// The normalised id, e.g. `2406.11839`.
   public let rawValue: String
 
-  /// Parses and normalises an id, a link to an arXiv page, or an `arXiv:` reference.
+  /// Parses and normalises an id, a link to an arXiv page, or an `arXiv:` reference; fails
+  /// when `text` holds no well-formed arXiv id.
   ///
   /// - Parameter text: The id or link.
-  /// - Returns: `nil` when `text` holds no well-formed arXiv id.
   public init?(_ text: String) {
     var rest = Substring(text.trimmingWhitespace())
     for prefix in ["https://", "http://", "www.", "export.", "arxiv.org/", "arxiv:"] {
@@ -35,10 +35,14 @@ public struct ArxivID: Sendable, Hashable, Comparable, Codable, CustomStringConv
     rawValue = String(rest)
   }
 
+  /// The text form, as parsed.
+  /// The normalised id.
   public var description: String { rawValue }
 
+  /// Orders earlier before later (ids: by their text).
   public static func < (lhs: ArxivID, rhs: ArxivID) -> Bool { lhs.rawValue < rhs.rawValue }
 
+  /// Decodes the text form; malformed text is a `DecodingError.dataCorrupted`.
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let id = ArxivID(text) else {
@@ -48,6 +52,7 @@ public struct ArxivID: Sendable, Hashable, Comparable, Codable, CustomStringConv
     self = id
   }
 
+  /// Encodes the text form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(rawValue)

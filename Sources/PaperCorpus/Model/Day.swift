@@ -12,15 +12,17 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
   /// The day of the month, 1 to the month's length.
   public let day: Int
 
-  /// Parses a `YYYY-MM-DD` date.
+  /// Parses a `YYYY-MM-DD` date; fails when the text has another shape or names a day that
+  /// does not exist.
   ///
   /// - Parameter text: Exactly four digits, a hyphen, two digits, a hyphen, two digits.
-  /// - Returns: `nil` when the text has another shape or names a day that does not exist.
   public init?(_ text: some StringProtocol) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].utf8.count == 4, parts[1].utf8.count == 2,
       parts[2].utf8.count == 2,
-      parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
+      parts.allSatisfy({
+        $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+      }),
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
       year >= 1, (1...12).contains(month), day >= 1, day <= Self.length(ofMonth: month, in: year)
     else { return nil }
@@ -29,6 +31,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     self.day = day
   }
 
+  /// The text form, as parsed.
   public var description: String {
     func padded(_ value: Int, _ width: Int) -> String {
       let digits = String(value)
@@ -37,19 +40,23 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
   }
 
+  /// Orders earlier before later (ids: by their text).
   public static func < (lhs: Day, rhs: Day) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 
+  /// Decodes the text form; malformed text is a `DecodingError.dataCorrupted`.
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let day = Day(text) else {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a YYYY-MM-DD date"))
+        .init(
+          codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a YYYY-MM-DD date"))
     }
     self = day
   }
 
+  /// Encodes the text form.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)

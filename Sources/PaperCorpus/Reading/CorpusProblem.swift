@@ -22,6 +22,7 @@ public struct CorpusProblem: Error, Sendable, Hashable, CustomStringConvertible 
     self.message = message
   }
 
+  /// A one-line message that says what to do.
   public var description: String {
     if let line { return "\(source):\(line): \(message)" }
     return "\(source): \(message)"

@@ -50,7 +50,8 @@ public enum CorpusReader {
       let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
       guard size <= maximumFileSize else {
         return failure(
-          path, "file is \(formattedByteCount(size)); files over "
+          path,
+          "file is \(formattedByteCount(size)); files over "
             + "\(formattedByteCount(maximumFileSize)) are not read, split it into smaller ones")
       }
       bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -68,7 +69,8 @@ public enum CorpusReader {
   /// - Returns: The papers and problems.
   public static func parse(_ bytes: [UInt8], source: String) -> CorpusReadResult {
     if let problem = textProblem(in: bytes) { return failure(source, problem) }
-    let firstLine = String(decoding: bytes.prefix(4096), as: UTF8.self)
+    let firstLine =
+      String(decoding: bytes.prefix(4096), as: UTF8.self)
       .split(whereSeparator: \.isNewline).lazy.map { $0.drop(while: \.isWhitespace) }
       .first { !$0.isEmpty } ?? ""
     let fileExtension = (source as NSString).pathExtension.lowercased()

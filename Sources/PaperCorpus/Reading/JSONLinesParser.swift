@@ -26,7 +26,8 @@ public enum JSONLinesParser {
       case .tooLong(let number, let byteCount):
         outcome = .failure(
           CorpusProblem(
-            source: source, line: number, message: TextLines.Line.tooLongMessage(byteCount: byteCount)
+            source: source, line: number,
+            message: TextLines.Line.tooLongMessage(byteCount: byteCount)
           ))
       case .text(let number, let text):
         if text.trimmingWhitespace().isEmpty { continue }
@@ -60,7 +61,8 @@ public enum JSONLinesParser {
     init(_ message: String) { self.message = message }
   }
 
-  private static func paper(fromJSON text: String, decoder: JSONDecoder) throws(Rejection) -> Paper {
+  private static func paper(fromJSON text: String, decoder: JSONDecoder) throws(Rejection) -> Paper
+  {
     let record: Record
     do {
       record = try decoder.decode(Record.self, from: Data(text.utf8))
@@ -89,9 +91,9 @@ public enum JSONLinesParser {
     let names = (record.authors ?? []).map { $0.trimmingWhitespace() }
     let body = (record.text ?? record.abstract ?? "").trimmingWhitespace()
     return Paper(
-        id: id, title: title, authors: names.filter { !$0.isEmpty && $0 != "+" },
-        omitsAuthors: names.contains("+"), dates: dates, votes: record.votes,
-        sections: body.isEmpty ? [] : [SummarySection(text: body)])
+      id: id, title: title, authors: names.filter { !$0.isEmpty && $0 != "+" },
+      omitsAuthors: names.contains("+"), dates: dates, votes: record.votes,
+      sections: body.isEmpty ? [] : [SummarySection(text: body)])
   }
 
   /// A one-line message naming the field and the expected type.
@@ -110,7 +112,8 @@ public enum JSONLinesParser {
         return "expected a JSON object with 'id' and 'title'"
       }
       let name = field(context.codingPath)
-      return "field '\(name)' has the wrong type; expected \(expected[key.stringValue] ?? "another type")"
+      return
+        "field '\(name)' has the wrong type; expected \(expected[key.stringValue] ?? "another type")"
     case .dataCorrupted(let context) where context.codingPath.isEmpty:
       return "not valid JSON; expected one JSON object a line"
     case .dataCorrupted(let context):

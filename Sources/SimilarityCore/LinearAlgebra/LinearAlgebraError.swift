@@ -7,12 +7,14 @@ public enum LinearAlgebraError: Error, Sendable, Equatable, CustomStringConverti
   /// The algorithm failed to converge (a positive `info`).
   case didNotConverge(routine: String, info: Int)
 
+  /// A one-line message that says what to do.
   public var description: String {
     switch self {
     case .nonFiniteInput(let routine):
       return "\(routine): the matrix contains NaN or infinite values; check the input data"
     case .illegalArgument(let routine, let position):
-      return "\(routine): argument \(position) was rejected; this is a bug in Affinity, please report it"
+      return
+        "\(routine): argument \(position) was rejected; this is a bug in Affinity, please report it"
     case .didNotConverge(let routine, let info):
       return "\(routine): did not converge (info \(info)); the matrix may be badly scaled"
     }

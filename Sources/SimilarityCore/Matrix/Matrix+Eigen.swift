@@ -29,7 +29,8 @@ extension Matrix {
   public func symmetricEigendecomposition() throws(LinearAlgebraError)
     -> SymmetricEigendecomposition
   {
-    precondition(rows == columns, "Eigendecomposition needs a square matrix, got \(rows)×\(columns)")
+    precondition(
+      rows == columns, "Eigendecomposition needs a square matrix, got \(rows)×\(columns)")
     guard isFinite else { throw .nonFiniteInput(routine: "LAPACKE_ssyevd") }
     var vectors = self
     var values = [Float](repeating: 0, count: rows)

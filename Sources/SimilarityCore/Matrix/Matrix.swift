@@ -40,7 +40,8 @@ public struct Matrix: Sendable, Equatable {
   ///   - columns: The number of columns, zero or more.
   ///   - value: The value of every element.
   public init(rows: Int, columns: Int, repeating value: Float = 0) {
-    self.init(rows: rows, columns: columns, elements: Array(repeating: value, count: rows * columns))
+    self.init(
+      rows: rows, columns: columns, elements: Array(repeating: value, count: rows * columns))
   }
 
   /// Creates a matrix from an array of equally long rows.
@@ -60,6 +61,7 @@ public struct Matrix: Sendable, Equatable {
   /// The `n`×`n` identity matrix.
   ///
   /// - Parameter n: The number of rows and columns.
+  /// - Returns: A matrix with ones on the diagonal and zeros elsewhere.
   public static func identity(_ n: Int) -> Matrix {
     var matrix = Matrix(rows: n, columns: n)
     for index in 0..<n { matrix[index, index] = 1 }

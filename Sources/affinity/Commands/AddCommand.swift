@@ -13,7 +13,8 @@ struct AddCommand: ParsableCommand {
       the command then exits with status 1.
       """)
 
-  @Argument(help: ArgumentHelp("Digest or JSON Lines files, or folders of them.", valueName: "path"))
+  @Argument(
+    help: ArgumentHelp("Digest or JSON Lines files, or folders of them.", valueName: "path"))
   var paths: [String] = []
 
   @Flag(help: "Add the built-in sample of 20 papers.")

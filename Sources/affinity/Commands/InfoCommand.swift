@@ -28,7 +28,8 @@ struct InfoCommand: ParsableCommand {
 
   func run() throws {
     let path = library.resolvedPath
-    let statistics = FileManager.default.fileExists(atPath: path)
+    let statistics =
+      FileManager.default.fileExists(atPath: path)
       ? try library.openExisting().statistics() : nil
     let report = Report(
       library: path, exists: statistics != nil, papers: statistics?.paperCount ?? 0,
@@ -45,7 +46,10 @@ struct InfoCommand: ParsableCommand {
       let rows = Rows(
         header: ["key", "value"],
         rows: [
-          ["library", path + (report.exists ? "" : " (not created yet; 'affinity add' creates it)")],
+          [
+            "library",
+            path + (report.exists ? "" : " (not created yet; 'affinity add' creates it)"),
+          ],
           ["papers", String(report.papers)],
           ["days", days ?? String(report.days)],
           ["schema", report.schemaVersion.map(String.init) ?? "-"],

@@ -16,7 +16,8 @@ struct ShowCommand: ParsableCommand {
 
   func run() throws {
     guard let arxivID = ArxivID(id) else {
-      throw CommandError("'\(id)' is not an arXiv id; expected e.g. 2406.11839 or an arxiv.org link")
+      throw CommandError(
+        "'\(id)' is not an arXiv id; expected e.g. 2406.11839 or an arxiv.org link")
     }
     let (library, hadProblems) = try source.open()
     guard let paper = try library.paper(id: arxivID) else {
@@ -36,9 +37,11 @@ struct ShowCommand: ParsableCommand {
     var lines = [
       paper.title,
       "https://arxiv.org/abs/\(paper.id)",
-      "listed:  " + (paper.dates.isEmpty ? "-" : paper.dates.map(\.description).joined(separator: ", ")),
+      "listed:  "
+        + (paper.dates.isEmpty ? "-" : paper.dates.map(\.description).joined(separator: ", ")),
       "votes:   " + (paper.votes.map(String.init) ?? "-"),
-      "authors: " + (paper.authors + (paper.omitsAuthors ? ["and others"] : []))
+      "authors: "
+        + (paper.authors + (paper.omitsAuthors ? ["and others"] : []))
         .joined(separator: ", "),
     ]
     for section in paper.sections {

@@ -19,7 +19,8 @@ struct PaperSourceOptions: ParsableArguments {
 
   func validate() throws {
     if library.path != nil, sample || !corpus.isEmpty {
-      throw ValidationError("--db reads the library; --corpus and --sample read files instead. Choose one.")
+      throw ValidationError(
+        "--db reads the library; --corpus and --sample read files instead. Choose one.")
     }
   }
 

@@ -24,7 +24,11 @@ struct Rows {
   private func table() -> String {
     let all = [header.map { $0.uppercased() }] + rows
     var widths = [Int](repeating: 0, count: header.count)
-    for row in all { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) } }
+    for row in all {
+      for (index, cell) in row.enumerated() {
+        widths[index] = max(widths[index], displayWidth(cell))
+      }
+    }
     return all.map { row in
       row.enumerated().map { index, cell in
         index == row.count - 1
