@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "PaperCorpus", targets: ["PaperCorpus"]),
     .library(name: "PaperLibrary", targets: ["PaperLibrary"]),
     .library(name: "SimilarityCore", targets: ["SimilarityCore"]),
+    .library(name: "NGramVectorizer", targets: ["NGramVectorizer"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +31,11 @@ let package = Package(
     /// Row-major `Float` matrices and safe BLAS/LAPACK operations on them. Knows nothing of text
     /// or papers.
     .target(name: "SimilarityCore", dependencies: ["COpenBLAS"]),
+
+    // MARK: - Text
+
+    /// Text to hashed, weighted n-gram vectors. Knows nothing of BLAS or papers.
+    .target(name: "NGramVectorizer"),
 
     // MARK: - Papers
 
@@ -56,6 +62,11 @@ let package = Package(
     // MARK: - Tests
 
     .testTarget(name: "SimilarityCoreTests", dependencies: ["SimilarityCore"]),
+    .testTarget(
+      name: "NGramVectorizerTests",
+      dependencies: ["NGramVectorizer"],
+      resources: [.copy("Fixtures")]
+    ),
     .testTarget(
       name: "PaperCorpusTests",
       dependencies: ["PaperCorpus"],

@@ -1,0 +1,133 @@
+import Foundation
+
+
+/// Turns texts into L2-normalised, TF-IDF-weighted hashed n-gram vectors.
+///
+/// There is no vocabulary to fit: features are hashed (see ``MurmurHash3``). Fitting only
+/// counts, for every bucket, how many documents contain it; that gives the inverse document
+/// frequency `ln((N − df + 0.5)/(df + 0.5) + 1)`, which down-weights common features harder
+/// than scikit-learn's smooth IDF. Term counts saturate as in BM25 (`tf·(k1+1)/(tf+k1)`), and
+/// features in more than half the documents are dropped.
+///
+/// ```swift
+/// let vectorizer = NGramVectorizer(fittingOn: abstracts)
+/// let vectors = vectorizer.vectors(for: abstracts)   // one unit vector per text
+/// vectors[0].dot(vectors[1])                         // cosine similarity
+/// ```
+public struct NGramVectorizer: Sendable {
+  /// The settings that produced this vectorizer.
+  public let configuration: VectorizerConfiguration
+  /// The number of documents fitted on.
+  public let documentCount: Int
+  /// The weight of each bucket (zero for dropped or unseen features), indexed by bucket.
+  let inverseDocumentFrequency: [Float]
+  let extractor: FeatureExtractor
+
+  /// Fits the document frequencies of a corpus.
+  ///
+  /// - Parameters:
+  ///   - documents: The corpus's texts, raw (they are normalised here).
+  ///   - configuration: The feature and weighting settings.
+  /// - Complexity: O(total text length), on all cores.
+  public init(fittingOn documents: [String], configuration: VectorizerConfiguration = .standard) {
+    self.configuration = configuration
+    extractor = FeatureExtractor(configuration: configuration)
+    documentCount = documents.count
+    let counts = Self.parallelMap(documents) { [extractor] text in
+      extractor.termCounts(of: TextNormalizer.normalize(text)).indices
+    }
+    var documentFrequency = [Int32](repeating: 0, count: configuration.featureSpace)
+    for indices in counts { for index in indices { documentFrequency[Int(index)] += 1 } }
+    let n = Float(documents.count)
+    let limit = documents.count >= 4 ? configuration.maximumDocumentFrequency * n : .infinity
+    inverseDocumentFrequency = documentFrequency.map { df in
+      let df = Float(df)
+      guard df > 0, df <= limit else { return 0 }
+      return log((n - df + 0.5) / (df + 0.5) + 1)
+    }
+  }
+
+  /// The weighted unit vector of one text. Features the corpus never saw weigh nothing.
+  ///
+  /// - Parameter text: Raw text.
+  /// - Returns: A unit vector, or the zero vector when no feature of the text is known.
+  public func vector(for text: String) -> SparseVector {
+    let counts = extractor.termCounts(of: TextNormalizer.normalize(text))
+    let k1 = configuration.termFrequencySaturation
+    var weighted = SparseVector()
+    for (index, count) in zip(counts.indices, counts.values) {
+      let idf = inverseDocumentFrequency[Int(index)]
+      guard idf > 0 else { continue }
+      let magnitude = abs(count)
+      let saturated = magnitude * (k1 + 1) / (magnitude + k1)
+      weighted.indices.append(index)
+      weighted.values.append((count < 0 ? -saturated : saturated) * idf)
+    }
+    return weighted.normalized()
+  }
+
+  /// The vectors of many texts, computed on all cores.
+  ///
+  /// - Parameter texts: Raw texts.
+  /// - Returns: One vector per text, in order.
+  public func vectors(for texts: [String]) -> [SparseVector] {
+    Self.parallelMap(texts) { [self] in vector(for: $0) }
+  }
+
+  /// The features two texts share, with the text that produced each and its share of their
+  /// cosine similarity, largest first.
+  ///
+  /// - Parameters:
+  ///   - first: One raw text.
+  ///   - second: The other.
+  /// - Returns: Shared features as (term, contribution to the cosine), by contribution.
+  public func sharedTerms(_ first: String, _ second: String) -> [(term: String, contribution: Float)] {
+    let a = vector(for: first)
+    let b = vector(for: second)
+    var names: [UInt32: String] = [:]
+    extractor.forEachFeature(in: TextNormalizer.normalize(first), withTerms: true) { bucket, term in
+      if let existing = names[bucket.index], existing.count >= term.count { return }
+      names[bucket.index] = term
+    }
+    var shared: [(term: String, contribution: Float)] = []
+    var i = 0
+    var j = 0
+    while i < a.count && j < b.count {
+      if a.indices[i] == b.indices[j] {
+        let contribution = a.values[i] * b.values[j]
+        if contribution > 0, let term = names[a.indices[i]] {
+          shared.append((term.trimmingSpaces(), contribution))
+        }
+        i += 1
+        j += 1
+      } else if a.indices[i] < b.indices[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return shared.sorted { $0.contribution > $1.contribution || ($0.contribution == $1.contribution && $0.term < $1.term) }
+  }
+
+  /// Maps texts to results on all cores, keeping order.
+  static func parallelMap<T: Sendable>(_ inputs: [String], _ transform: @Sendable (String) -> T) -> [T] {
+    var results = [T?](repeating: nil, count: inputs.count)
+    let chunk = max(1, inputs.count / 64)
+    let chunks = (inputs.count + chunk - 1) / chunk
+    results.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let output = buffer
+      DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        for index in (c * chunk)..<min(inputs.count, (c + 1) * chunk) {
+          output[index] = transform(inputs[index])
+        }
+      }
+    }
+    return results.compactMap { $0 }
+  }
+}
+
+extension String {
+  fileprivate func trimmingSpaces() -> String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}

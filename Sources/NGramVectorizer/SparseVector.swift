@@ -1,0 +1,87 @@
+/// A sparse vector: strictly increasing indices with their values.
+///
+/// ```swift
+/// let v = SparseVector(indices: [3, 9], values: [0.6, 0.8])
+/// v.dot(v)  // 1.0
+/// ```
+public struct SparseVector: Sendable, Equatable, Codable {
+  /// The indices of the non-zero entries, strictly increasing.
+  public var indices: [UInt32]
+  /// The values, one per index.
+  public var values: [Float]
+
+  /// Creates a vector from sorted, distinct indices and their values.
+  ///
+  /// - Precondition: `indices` is strictly increasing and as long as `values`.
+  public init(indices: [UInt32] = [], values: [Float] = []) {
+    precondition(indices.count == values.count, "Indices and values differ in length")
+    self.indices = indices
+    self.values = values
+  }
+
+  /// The number of non-zero entries.
+  public var count: Int { indices.count }
+
+  /// The inner product with another sparse vector, by merging the index lists.
+  ///
+  /// - Parameter other: Another vector in the same space.
+  /// - Returns: Σ self[i]·other[i].
+  /// - Complexity: O(`count + other.count`).
+  public func dot(_ other: SparseVector) -> Float {
+    var sum: Float = 0
+    var a = 0
+    var b = 0
+    while a < indices.count && b < other.indices.count {
+      let left = indices[a]
+      let right = other.indices[b]
+      if left == right {
+        sum += values[a] * other.values[b]
+        a += 1
+        b += 1
+      } else if left < right {
+        a += 1
+      } else {
+        b += 1
+      }
+    }
+    return sum
+  }
+
+  /// The Euclidean norm.
+  public var norm: Float { values.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+
+  /// The vector scaled to unit length; the zero vector stays zero.
+  public func normalized() -> SparseVector {
+    let length = norm
+    guard length > 0 else { return self }
+    return SparseVector(indices: indices, values: values.map { $0 / length })
+  }
+
+  /// Builds a vector from unsorted (index, value) pairs, adding the values of repeated indices
+  /// and dropping entries that sum to zero.
+  ///
+  /// - Parameter pairs: The entries, in any order.
+  /// - Returns: The summed vector.
+  /// - Complexity: O(*n* log *n*).
+  public static func summing(_ pairs: [(index: UInt32, value: Float)]) -> SparseVector {
+    let sorted = pairs.sorted { $0.index < $1.index }
+    var indices: [UInt32] = []
+    var values: [Float] = []
+    indices.reserveCapacity(sorted.count)
+    values.reserveCapacity(sorted.count)
+    for pair in sorted {
+      if indices.last == pair.index {
+        values[values.count - 1] += pair.value
+      } else {
+        indices.append(pair.index)
+        values.append(pair.value)
+      }
+    }
+    var kept = SparseVector()
+    for (index, value) in zip(indices, values) where value != 0 {
+      kept.indices.append(index)
+      kept.values.append(value)
+    }
+    return kept
+  }
+}

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import NGramVectorizer
+
+@Suite struct NGramVectorizerTests {
+  let corpus = [
+    "direct preference optimization aligns language models with human preference 선호 최적화",
+    "weighted preference optimization improves rlhf with off-policy preference data 선호 최적화",
+    "gaussian splatting reconstructs 3d scenes 가우시안 스플래팅으로 장면을 복원",
+    "text to 3d gaussian generation with diffusion 가우시안 스플래팅 생성",
+    "a benchmark for code generation in many programming languages 코드 생성 벤치마크",
+  ]
+
+  @Test func vectorsHaveUnitLength() {
+    let vectorizer = NGramVectorizer(fittingOn: corpus)
+    for vector in vectorizer.vectors(for: corpus) {
+      #expect(abs(vector.norm - 1) < 1e-5)
+    }
+  }
+
+  @Test func similarTopicsScoreHigherThanOthers() {
+    let vectorizer = NGramVectorizer(fittingOn: corpus)
+    let v = vectorizer.vectors(for: corpus)
+    #expect(v[0].dot(v[1]) > v[0].dot(v[2]))
+    #expect(v[0].dot(v[1]) > v[0].dot(v[4]))
+    #expect(v[2].dot(v[3]) > v[2].dot(v[0]))
+  }
+
+  @Test func textWithNothingKnownIsTheZeroVector() {
+    let vectorizer = NGramVectorizer(fittingOn: corpus)
+    #expect(vectorizer.vector(for: "").count == 0)
+    #expect(vectorizer.vector(for: "zzzz qqqq").count == 0)
+  }
+
+  @Test func featuresInMoreThanHalfThePapersAreDropped() {
+    let texts = ["common alpha", "common beta", "common gamma", "common delta"]
+    let vectorizer = NGramVectorizer(fittingOn: texts)
+    #expect(vectorizer.vector(for: "common").count == 0)
+    #expect(vectorizer.vector(for: "alpha").count > 0)
+  }
+
+  @Test func vectorsAreTheSameWhateverTheOrder() {
+    let forward = NGramVectorizer(fittingOn: corpus)
+    let backward = NGramVectorizer(fittingOn: corpus.reversed())
+    #expect(forward.vector(for: corpus[0]) == backward.vector(for: corpus[0]))
+  }
+
+  @Test func sharedTermsExplainTheScore() {
+    let vectorizer = NGramVectorizer(fittingOn: corpus)
+    let shared = vectorizer.sharedTerms(corpus[0], corpus[1])
+    let total = shared.reduce(0) { $0 + $1.contribution }
+    let cosine = vectorizer.vector(for: corpus[0]).dot(vectorizer.vector(for: corpus[1]))
+    #expect(total >= cosine - 1e-5)  // positive contributions cover at least the cosine
+    #expect(shared.contains { $0.term == "preference optimization" })
+  }
+
+  @Test func standardConfigurationIsValid() throws {
+    try VectorizerConfiguration.standard.validate()
+    var bad = VectorizerConfiguration.standard
+    bad.embeddingDimension = 1000
+    #expect(throws: ConfigurationError.self) { try bad.validate() }
+  }
+}

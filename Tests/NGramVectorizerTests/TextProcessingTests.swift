@@ -1,0 +1,47 @@
+import Testing
+
+@testable import NGramVectorizer
+
+@Suite struct TextProcessingTests {
+  @Test func normalizationFoldsWidthCaseAndDropsAddresses() {
+    #expect(TextNormalizer.normalize("ＤＰＯ와 LLM") == "dpo와 llm")
+    #expect(TextNormalizer.normalize("코드는 https://github.com/x/y 에 있다") == "코드는  에 있다")
+    #expect(TextNormalizer.normalize("PixArt-Σ") == "pixart-σ")
+  }
+
+  @Test func hangulJamoAreComposed() {
+    // U+1106 U+1169 (ᄆ + ᅩ) composes to U+BAA8 (모).
+    #expect(TextNormalizer.normalize("\u{1106}\u{1169}델") == "모델")
+  }
+
+  @Test func wordsKeepAcronymsAndMixedTokens() {
+    let words = Tokenizer.words(in: "gpt-4o는 (multimodal) 모델을, l2 norm과 4k 해상도; v1.5와 c++ 그리고 end-")
+    #expect(words == ["gpt-4o는", "multimodal", "모델을", "l2", "norm과", "4k", "해상도", "v1.5와", "c++", "그리고", "end"])
+  }
+
+  @Test func latinWordsAreRecognised() {
+    #expect(Tokenizer.isLatin("gpt-4o"))
+    #expect(!Tokenizer.isLatin("모델"))
+    #expect(!Tokenizer.isLatin("42"))
+  }
+
+  @Test func particlesShareCharacterNGrams() {
+    let extractor = FeatureExtractor(configuration: .standard)
+    var first: Set<String> = []
+    var second: Set<String> = []
+    extractor.forEachFeature(in: "모델을", withTerms: true) { first.insert($1) }
+    extractor.forEachFeature(in: "모델이", withTerms: true) { second.insert($1) }
+    #expect(first.intersection(second) == [" 모", "모델", " 모델"])
+  }
+
+  @Test func latinWordRunsBecomeUnigramsAndBigrams() {
+    let extractor = FeatureExtractor(configuration: .standard)
+    var terms: [String] = []
+    extractor.forEachFeature(in: "direct preference optimization의 핵심", withTerms: true) { _, term in
+      if !term.hasPrefix(" ") && !term.hasSuffix(" ") && term.count > 4 { terms.append(term) }
+    }
+    #expect(terms.contains("preference optimization"))
+    #expect(terms.contains("direct preference"))
+    #expect(!terms.contains("optimization의 핵심"))
+  }
+}
