@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The process-wide settings of the BLAS library under the similarity core.
 ///
 /// There is one thread pool per process: changing ``threadCount`` affects every later matrix
@@ -13,7 +15,21 @@ public enum BLASSettings {
   /// Setting a value below 1 sets 1; a value above the processor count is allowed.
   public static var threadCount: Int {
     get { LinearAlgebra.threadCount }
-    set { LinearAlgebra.setThreadCount(max(1, newValue)) }
+    set { threadSetting.withLock { _ in LinearAlgebra.setThreadCount(max(1, newValue)) } }
+  }
+
+  /// Serialises changes of the thread count with work that temporarily changes it.
+  private static let threadSetting = Mutex(())
+
+  /// Runs `body` with BLAS at one thread (for work that runs its own threads), then restores
+  /// the previous count. Calls are serialised with each other and with setting ``threadCount``.
+  static func withSingleThreadedBLAS<T>(_ body: () -> T) -> T {
+    threadSetting.withLock { _ in
+      let saved = LinearAlgebra.threadCount
+      LinearAlgebra.setThreadCount(1)
+      defer { LinearAlgebra.setThreadCount(saved) }
+      return body()
+    }
   }
 
   /// The number of processors the BLAS library detected.

@@ -3,10 +3,13 @@ import COpenBLAS
 /// The only place that calls OpenBLAS and LAPACKE. Each function takes Swift arrays, keeps the
 /// pointers inside its closures, and names the C routine it calls.
 enum LinearAlgebra {
-  /// `C = op(A) × op(B)` in row-major order, with `cblas_sgemm` (alpha 1, beta 0).
+  /// `C = op(A) × op(B)` in row-major order, with `cblas_sgemm` (alpha 1, beta 0). `A` and `B`
+  /// start at element offsets `aOffset` and `bOffset` of their arrays, so row tiles need no copy.
   static func multiply(
-    _ a: [Float], rows m: Int, inner k: Int, transposed transposeA: Bool, leadingDimension lda: Int,
-    by b: [Float], columns n: Int, transposed transposeB: Bool, leadingDimension ldb: Int,
+    _ a: [Float], offset aOffset: Int = 0, rows m: Int, inner k: Int, transposed transposeA: Bool,
+    leadingDimension lda: Int,
+    by b: [Float], offset bOffset: Int = 0, columns n: Int, transposed transposeB: Bool,
+    leadingDimension ldb: Int,
     into c: inout [Float]
   ) {
     a.withUnsafeBufferPointer { a in
@@ -15,8 +18,24 @@ enum LinearAlgebra {
           cblas_sgemm(
             CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
             transposeB ? CblasTrans : CblasNoTrans,
-            blasInt(m), blasInt(n), blasInt(k), 1, a.baseAddress, blasInt(lda), b.baseAddress,
-            blasInt(ldb), 0, c.baseAddress, blasInt(n))
+            blasInt(m), blasInt(n), blasInt(k), 1, a.baseAddress.map { $0 + aOffset },
+            blasInt(lda), b.baseAddress.map { $0 + bOffset }, blasInt(ldb), 0, c.baseAddress,
+            blasInt(n))
+        }
+      }
+    }
+  }
+
+  /// `y = A × x` for a row-major `m`×`n` matrix `A`, with `cblas_sgemv` (alpha 1, beta 0).
+  static func multiply(
+    _ a: [Float], rows m: Int, columns n: Int, by x: [Float], into y: inout [Float]
+  ) {
+    a.withUnsafeBufferPointer { a in
+      x.withUnsafeBufferPointer { x in
+        y.withUnsafeMutableBufferPointer { y in
+          cblas_sgemv(
+            CblasRowMajor, CblasNoTrans, blasInt(m), blasInt(n), 1, a.baseAddress, blasInt(n),
+            x.baseAddress, 1, 0, y.baseAddress, 1)
         }
       }
     }
