@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "PaperLibrary", targets: ["PaperLibrary"]),
     .library(name: "SimilarityCore", targets: ["SimilarityCore"]),
     .library(name: "NGramVectorizer", targets: ["NGramVectorizer"]),
+    .library(name: "Affinity", targets: ["Affinity"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,13 +48,18 @@ let package = Package(
       dependencies: ["PaperCorpus", .product(name: "GRDB", package: "GRDB.swift")]
     ),
 
+    // MARK: - Use cases
+
+    /// Related papers, free-text search and explanations, over papers and their embeddings.
+    .target(name: "Affinity", dependencies: ["PaperCorpus", "NGramVectorizer", "SimilarityCore"]),
+
     // MARK: - Command line
 
     /// The `affinity` command, with the built-in sample digest as a resource.
     .executableTarget(
       name: "affinity",
       dependencies: [
-        "PaperCorpus", "PaperLibrary", "SimilarityCore",
+        "Affinity", "NGramVectorizer", "PaperCorpus", "PaperLibrary", "SimilarityCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       resources: [.copy("Resources/sample-digest.md")]
@@ -72,6 +78,7 @@ let package = Package(
       dependencies: ["PaperCorpus"],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(name: "AffinityTests", dependencies: ["Affinity"]),
     .testTarget(
       name: "PaperLibraryTests",
       dependencies: ["PaperLibrary", .product(name: "GRDB", package: "GRDB.swift")]

@@ -10,14 +10,15 @@ struct FeatureExtractor: Sendable {
     "or", "that", "the", "this", "to", "via", "with",
   ]
 
-  /// Calls `body` with each feature's bucket and, when `withTerms` is set, its text.
+  /// Calls `body` with each feature's bucket and, when `withTerms` is set, its text and the
+  /// word (or run of words) it was taken from.
   ///
   /// - Parameters:
   ///   - text: Normalised text.
   ///   - withTerms: Whether to build each feature's text (for explanations); slower.
-  ///   - body: Receives the bucket and the term (empty unless `withTerms`).
+  ///   - body: Receives the bucket, the term and its word (both empty unless `withTerms`).
   func forEachFeature(
-    in text: String, withTerms: Bool = false, _ body: (HashedBucket, String) -> Void
+    in text: String, withTerms: Bool = false, _ body: (HashedBucket, String, Substring) -> Void
   ) {
     let space = UInt32(configuration.featureSpace)
     let words = Tokenizer.words(in: text)
@@ -44,7 +45,11 @@ struct FeatureExtractor: Sendable {
             let end = min(start + n, length)
             let slice = UnsafeRawBufferPointer(rebasing: raw[offsets[start]..<offsets[end]])
             let bucket = HashedBucket(hash: MurmurHash3.hash(slice), dimension: space)
-            body(bucket, withTerms ? String(decoding: slice, as: UTF8.self) : "")
+            if withTerms {
+              body(bucket, String(decoding: slice, as: UTF8.self), word)
+            } else {
+              body(bucket, "", "")
+            }
             start += 1
           } while start + n <= length
           if length <= n { break }  // a short word counts once, as scikit-learn does
@@ -55,7 +60,7 @@ struct FeatureExtractor: Sendable {
   }
 
   private func forEachWordFeature(
-    _ words: [Substring], space: UInt32, _ body: (HashedBucket, String) -> Void
+    _ words: [Substring], space: UInt32, _ body: (HashedBucket, String, Substring) -> Void
   ) {
     guard configuration.wordNGrams.lowerBound >= 1 else { return }
     var run: [Substring] = []
@@ -65,7 +70,9 @@ struct FeatureExtractor: Sendable {
           let gram = run[start..<(start + n)]
           if gram.contains(where: { Self.stopWords.contains($0) || $0.count < 2 }) { continue }
           let term = gram.joined(separator: " ")
-          body(HashedBucket(hash: MurmurHash3.hash(term, seed: configuration.wordSeed), dimension: space), term)
+          let bucket = HashedBucket(
+            hash: MurmurHash3.hash(term, seed: configuration.wordSeed), dimension: space)
+          body(bucket, term, Substring(term))
         }
       }
       run.removeAll(keepingCapacity: true)
@@ -87,7 +94,7 @@ struct FeatureExtractor: Sendable {
   func termCounts(of text: String) -> SparseVector {
     var pairs: [(index: UInt32, value: Float)] = []
     pairs.reserveCapacity(text.utf8.count * 3)
-    forEachFeature(in: text) { bucket, _ in pairs.append((bucket.index, bucket.sign)) }
+    forEachFeature(in: text) { bucket, _, _ in pairs.append((bucket.index, bucket.sign)) }
     return SparseVector.summing(pairs)
   }
 }

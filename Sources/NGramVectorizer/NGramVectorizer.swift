@@ -74,29 +74,30 @@ public struct NGramVectorizer: Sendable {
     Self.parallelMap(texts) { [self] in vector(for: $0) }
   }
 
-  /// The features two texts share, with the text that produced each and its share of their
-  /// cosine similarity, largest first.
+  /// The features two texts share, named by the shortest word of `first` they come from (a
+  /// character n-gram by its whole word, a word feature by its words), with their contribution to the
+  /// cosine similarity, largest first. Contributions of one word are added up.
   ///
   /// - Parameters:
   ///   - first: One raw text.
   ///   - second: The other.
-  /// - Returns: Shared features as (term, contribution to the cosine), by contribution.
+  /// - Returns: Shared words as (term, contribution to the cosine), by contribution.
   public func sharedTerms(_ first: String, _ second: String) -> [(term: String, contribution: Float)] {
     let a = vector(for: first)
     let b = vector(for: second)
-    var names: [UInt32: String] = [:]
-    extractor.forEachFeature(in: TextNormalizer.normalize(first), withTerms: true) { bucket, term in
-      if let existing = names[bucket.index], existing.count >= term.count { return }
-      names[bucket.index] = term
+    var names: [UInt32: Substring] = [:]
+    extractor.forEachFeature(in: TextNormalizer.normalize(first), withTerms: true) { bucket, _, word in
+      if let existing = names[bucket.index], existing.count <= word.count { return }
+      names[bucket.index] = word
     }
-    var shared: [(term: String, contribution: Float)] = []
+    var contributions: [Substring: Float] = [:]
     var i = 0
     var j = 0
     while i < a.count && j < b.count {
       if a.indices[i] == b.indices[j] {
         let contribution = a.values[i] * b.values[j]
-        if contribution > 0, let term = names[a.indices[i]] {
-          shared.append((term.trimmingSpaces(), contribution))
+        if contribution > 0, let word = names[a.indices[i]] {
+          contributions[Self.displayed(word), default: 0] += contribution
         }
         i += 1
         j += 1
@@ -106,7 +107,14 @@ public struct NGramVectorizer: Sendable {
         j += 1
       }
     }
-    return shared.sorted { $0.contribution > $1.contribution || ($0.contribution == $1.contribution && $0.term < $1.term) }
+    return contributions.map { (String($0.key), $0.value) }
+      .sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+  }
+
+  /// A word as a reader expects it: a Latin stem without its Korean particle (`dpo를` → `dpo`).
+  static func displayed(_ word: Substring) -> Substring {
+    let stem = word.prefix { $0.isASCII }
+    return stem.count < word.count && Tokenizer.isLatin(stem) ? stem : word
   }
 
   /// Maps texts to results on all cores, keeping order.
@@ -123,11 +131,5 @@ public struct NGramVectorizer: Sendable {
       }
     }
     return results.compactMap { $0 }
-  }
-}
-
-extension String {
-  fileprivate func trimmingSpaces() -> String {
-    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
   }
 }

@@ -11,6 +11,9 @@ struct AffinityCommand: ParsableCommand {
       --corpus PATH…, or from the built-in sample with --sample.
       """,
     version: "0.1.0",
-    subcommands: [AddCommand.self, ListCommand.self, ShowCommand.self, InfoCommand.self]
+    subcommands: [
+      AddCommand.self, ListCommand.self, ShowCommand.self, RelatedCommand.self, SearchCommand.self,
+      InfoCommand.self,
+    ]
   )
 }

@@ -1,0 +1,66 @@
+import NGramVectorizer
+import PaperCorpus
+import SimilarityCore
+
+/// Papers made searchable: each paper's weighted n-gram vector, and a dense embedding of it for
+/// BLAS.
+///
+/// The dense embedding folds the hashed feature space into
+/// `configuration.embeddingDimension` buckets (signs kept, rows re-normalised); it finds
+/// candidates fast, and every candidate is then re-scored exactly on the full sparse vectors.
+/// When the library has no more papers than the re-scoring depth, results are exact.
+///
+/// ```swift
+/// let index = PaperIndex(papers: papers)
+/// let next = try index.related(to: ArxivID("2406.11839")!, count: 5)
+/// ```
+public struct PaperIndex: Sendable {
+  /// The papers, in the order given.
+  public let papers: [Paper]
+  /// The fitted vectorizer (its IDF is this library's).
+  public let vectorizer: NGramVectorizer
+  /// One unit vector per paper (zero for a paper with no known features).
+  public let vectors: [SparseVector]
+  /// The dense embedding: one unit row per paper.
+  public let embedding: Matrix
+  let rowOfPaper: [ArxivID: Int]
+
+  /// Vectorises papers (their title, then their summary) on all cores.
+  ///
+  /// - Parameters:
+  ///   - papers: The library's papers.
+  ///   - configuration: The vectorizer settings.
+  /// - Complexity: O(total text length + papers × embedding dimension).
+  public init(papers: [Paper], configuration: VectorizerConfiguration = .standard) {
+    self.papers = papers
+    let texts = papers.map { Self.text(of: $0, titleRepeats: configuration.titleRepeats) }
+    vectorizer = NGramVectorizer(fittingOn: texts, configuration: configuration)
+    vectors = vectorizer.vectors(for: texts)
+    embedding = Self.embedding(of: vectors, dimension: configuration.embeddingDimension)
+    rowOfPaper = Dictionary(papers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  /// The text a paper is vectorised from: its title (`titleRepeats` times), then its summary.
+  /// Section headings are the digest's boilerplate, not content, and are left out.
+  static func text(of paper: Paper, titleRepeats: Int) -> String {
+    (Array(repeating: paper.title, count: titleRepeats) + [paper.summary]).joined(separator: "\n")
+  }
+
+  /// The sparse vectors folded into `dimension` buckets, each row scaled to unit length.
+  static func embedding(of vectors: [SparseVector], dimension: Int) -> Matrix {
+    var elements = [Float](repeating: 0, count: vectors.count * dimension)
+    let mask = UInt32(dimension - 1)
+    for (row, vector) in vectors.enumerated() {
+      let base = row * dimension
+      for (index, value) in zip(vector.indices, vector.values) {
+        elements[base + Int(index & mask)] += value
+      }
+      let norm = elements[base..<(base + dimension)].reduce(0) { $0 + $1 * $1 }.squareRoot()
+      if norm > 0 { for column in base..<(base + dimension) { elements[column] /= norm } }
+    }
+    return Matrix(rows: vectors.count, columns: dimension, elements: elements)
+  }
+
+  /// The row of a paper, if the index has it.
+  public func row(of id: ArxivID) -> Int? { rowOfPaper[id] }
+}

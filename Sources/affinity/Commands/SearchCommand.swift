@@ -1,0 +1,62 @@
+import Affinity
+import ArgumentParser
+import Foundation
+
+/// `affinity search "free text"`.
+struct SearchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search",
+    abstract: "Papers like a free text: a title, an abstract, a few words, in Korean or English.")
+
+  @Argument(help: ArgumentHelp("The text to search for.", valueName: "text"))
+  var text: String?
+
+  @Option(help: ArgumentHelp("Read the text from a file ('-' for standard input).", valueName: "path"))
+  var file: String?
+
+  @Flag(help: "Show the shared terms behind each score.")
+  var explain = false
+
+  @OptionGroup var options: RecommendationOptions
+  @OptionGroup var source: PaperSourceOptions
+  @OptionGroup var days: DayFilterOptions
+  @OptionGroup var output: FormatOption
+
+  func validate() throws {
+    if (text == nil) == (file == nil) { throw ValidationError("Give the text to search for, or --file PATH.") }
+  }
+
+  func run() throws {
+    let query = try queryText()
+    let (library, hadProblems) = try source.open()
+    let papers = try library.papers()
+    guard !papers.isEmpty else { throw CommandError(RecommendationError.emptyLibrary.description) }
+    let index = PaperIndex(papers: papers, configuration: try options.configuration())
+    let filter = days.filter
+    let results = try index.search(query, count: options.count) { filter.accepts(papers[$0]) }
+    if results.isEmpty { printError("no paper shares any term with the query") }
+    let lines = results.map { recommendation in
+      RecommendationLine(
+        query: "-", recommendation: recommendation,
+        shared: explain
+          ? index.row(of: recommendation.paper.id).map { index.explanation(ofQuery: query, and: $0) } : nil)
+    }
+    try printRecommendations(lines, format: output.format, explain: explain)
+    if hadProblems { throw ExitCode.failure }
+  }
+
+  private func queryText() throws -> String {
+    guard let file else { return text ?? "" }
+    let data: Data
+    do {
+      data = file == "-"
+        ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+    } catch {
+      throw CommandError("cannot read \(file) (\(error.localizedDescription))")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw CommandError("\(file) is not UTF-8 text")
+    }
+    return text
+  }
+}
