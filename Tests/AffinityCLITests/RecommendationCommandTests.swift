@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@Suite struct RecommendationCommandTests {
+  let workspace: Workspace
+  init() throws { workspace = try Workspace() }
+
+  @Test func relatedOnTheSampleFindsPreferenceOptimisationFirst() throws {
+    let result = try affinity("related", "2406.11839", "--sample", "-k", "2", "--format", "tsv", home: workspace.url)
+    #expect(result.status == 0, "\(result.errors)")
+    let lines = result.output.split(separator: "\n")
+    #expect(lines.first == "query\trank\tid\tscore\ttitle")
+    #expect(lines.count == 3)
+    #expect(lines[1].hasPrefix("2406.11839\t1\t2406.11827\t"))  // WPO
+  }
+
+  @Test func searchFromStandardInputAndExplain() throws {
+    let query = try workspace.write("query.txt", "Large 4D Gaussian Reconstruction Model")
+    let result = try affinity("search", "--file", query, "--sample", "-k", "1", "--explain", "--format", "json", home: workspace.url)
+    #expect(result.status == 0, "\(result.errors)")
+    let lines = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+    #expect(lines.first?["id"] as? String == "2406.10324")
+    #expect(lines.first?["query"] as? String == "-")
+    #expect(((lines.first?["shared"] as? [[String: Any]])?.first?["term"] as? String)?.contains("gaussian") == true)
+  }
+
+  @Test func relatedAllListsEveryPaper() throws {
+    let result = try affinity("related", "--all", "--sample", "-k", "3", "--format", "tsv", home: workspace.url)
+    #expect(result.status == 0)
+    let queries = Set(result.output.split(separator: "\n").dropFirst().map { $0.split(separator: "\t")[0] })
+    #expect(queries.count == 20)
+  }
+
+  @Test(arguments: [
+    (["related", "2406.99999", "--sample"], 1, "no paper 2406.99999 in the library; 'affinity list' shows the papers there are"),
+    (["related", "nonsense", "--sample"], 1, "'nonsense' is not an arXiv id"),
+    (["related", "2406.11839", "--sample", "-k", "0"], 64, "-k must be at least 1"),
+    (["related", "2406.11839", "--sample", "-k", "-3"], 64, "-k"),
+    (["related", "--sample"], 64, "Give one paper id, or --all."),
+    (["search", "", "--sample"], 1, "the query is empty"),
+    (["search", "--sample"], 64, "Give the text to search for, or --file PATH."),
+    (["search", "x", "--file", "/no/such", "--sample"], 64, "Give the text to search for, or --file PATH."),
+    (["search", "--file", "/no/such/query.txt", "--sample"], 1, "cannot read /no/such/query.txt"),
+  ])
+  func badInputIsExplained(arguments: [String], status: Int32, message: String) throws {
+    let result = try affinity(arguments, home: workspace.url)
+    #expect(result.status == status)
+    #expect(result.errors.contains(message), "\(result.errors)")
+  }
+
+  @Test func anEmptyLibraryIsExplained() throws {
+    let library = workspace.url.appendingPathComponent("lib.sqlite").path
+    let empty = try workspace.write("empty.jsonl", "\n")
+    #expect(try affinity("add", empty, "--db", library, home: workspace.url).status == 1)
+    let result = try affinity("related", "2406.00001", "--db", library, home: workspace.url)
+    #expect(result.status == 1)
+    #expect(result.errors.contains("there are no papers to recommend from"))
+  }
+
+  @Test func aPaperSharingNothingGetsANoteNotACrash() throws {
+    let library = workspace.url.appendingPathComponent("lib.sqlite").path
+    let jsonl = try workspace.write("one.jsonl", "{\"id\": \"2406.00001\", \"title\": \"Only\"}\n")
+    #expect(try affinity("add", jsonl, "--db", library, home: workspace.url).status == 0)
+    let result = try affinity("related", "2406.00001", "--db", library, home: workspace.url)
+    #expect(result.status == 0)
+    #expect(result.output.isEmpty)
+    #expect(result.errors.contains("no paper shares any term"))
+  }
+
+  @Test func aBadModelFileIsExplained() throws {
+    let model = try workspace.write("model.json", "{\"version\": 3}")
+    let result = try affinity("search", "dpo", "--sample", "--model", model, home: workspace.url)
+    #expect(result.status == 1)
+    #expect(result.errors.contains("not a vectorizer model"))
+  }
+}
