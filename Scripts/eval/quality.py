@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Quality of related-paper and free-text search, for Affinity and a scikit-learn baseline.
+
+Two checks, on papers read by Affinity itself (`affinity list --format json`):
+- related: every paper's top-k neighbours, judged by our topic labels (Scripts/eval/topics.tsv):
+  precision@1, precision@5 and MRR of the first same-topic neighbour.
+- title -> summary: each paper's English title is the query; the documents are the summaries
+  alone (mostly Korean); the true paper's rank gives MRR, hit@1 and hit@5.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+
+
+def run(affinity, *args, stdin=None):
+    result = subprocess.run([affinity, *args], input=stdin, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"affinity {' '.join(args)} failed: {result.stderr}")
+    return result.stdout
+
+
+def summary(paper):
+    return "\n".join(section["text"] for section in paper.get("sections", []))
+
+
+def sklearn_vectors(fit_docs, other_docs=None):
+    hashing = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 4), n_features=2**20, norm=None)
+    tfidf = TfidfTransformer()
+    fitted = tfidf.fit_transform(hashing.transform(fit_docs))
+    if other_docs is None:
+        return fitted
+    return fitted, tfidf.transform(hashing.transform(other_docs))
+
+
+def related_scores(neighbours, topics, ids):
+    p1, p5, rr = [], [], []
+    for query in ids:
+        ranked = neighbours.get(query, [])
+        same = [topics.get(other) == topics[query] for other in ranked]
+        if sum(topics[q] == topics[query] for q in ids) < 2:
+            continue
+        p1.append(float(same[0]) if same else 0.0)
+        p5.append(sum(same[:5]) / 5)
+        rr.append(next((1 / (i + 1) for i, hit in enumerate(same) if hit), 0.0))
+    return np.mean(p1), np.mean(p5), np.mean(rr)
+
+
+def retrieval_scores(ranks):
+    ranks = np.array(ranks, dtype=float)
+    return np.mean(1 / ranks), np.mean(ranks == 1), np.mean(ranks <= 5)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--affinity", required=True)
+    parser.add_argument("--corpus", required=True)
+    parser.add_argument("--topics", required=True)
+    parser.add_argument("--model", help="a vectorizer model file to evaluate instead of the built-in one")
+    args = parser.parse_args()
+    model = ["--model", args.model] if args.model else []
+
+    papers = json.loads(run(args.affinity, "list", "--corpus", args.corpus, "--format", "json"))
+    ids = [p["id"] for p in papers]
+    topics = {}
+    for line in open(args.topics, encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            paper_id, topic = line.rstrip("\n").split("\t")
+            topics[paper_id] = topic
+    missing = set(ids) - set(topics)
+    if missing:
+        sys.exit(f"no topic label for {sorted(missing)}")
+
+    # Related papers.
+    ours = {}
+    for line in run(args.affinity, "related", "--all", "--corpus", args.corpus, "-k", "10", "--format", "tsv", *model).splitlines()[1:]:
+        query, _, other, *_ = line.split("\t")
+        ours.setdefault(query, []).append(other)
+    docs = [p["title"] + "\n" + summary(p) for p in papers]
+    matrix = sklearn_vectors(docs)
+    similarity = (matrix @ matrix.T).toarray()
+    np.fill_diagonal(similarity, -np.inf)
+    theirs = {ids[i]: [ids[j] for j in np.argsort(-similarity[i], kind="stable")[:10]] for i in range(len(ids))}
+
+    # Title -> summary retrieval.
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "summaries.jsonl")
+        with open(path, "w", encoding="utf-8") as out:
+            for p in papers:
+                out.write(json.dumps({"id": p["id"], "title": "paper", "text": summary(p)}, ensure_ascii=False) + "\n")
+        our_ranks = []
+        for p in papers:
+            listed = run(args.affinity, "search", "--file", "-", "--corpus", path, "-k", str(len(papers)), "--format", "tsv", *model, stdin=p["title"])
+            found = [line.split("\t")[2] for line in listed.splitlines()[1:]]
+            our_ranks.append(found.index(p["id"]) + 1 if p["id"] in found else len(papers))
+    fitted, queries = sklearn_vectors([summary(p) for p in papers], [p["title"] for p in papers])
+    scores = (queries @ fitted.T).toarray()
+    their_ranks = [int(np.sum(scores[i] > scores[i, i])) + 1 for i in range(len(papers))]
+
+    rows = [
+        ("related: precision@1", related_scores(ours, topics, ids)[0], related_scores(theirs, topics, ids)[0]),
+        ("related: precision@5", related_scores(ours, topics, ids)[1], related_scores(theirs, topics, ids)[1]),
+        ("related: MRR (first same-topic paper)", related_scores(ours, topics, ids)[2], related_scores(theirs, topics, ids)[2]),
+        ("title → summary: MRR", retrieval_scores(our_ranks)[0], retrieval_scores(their_ranks)[0]),
+        ("title → summary: hit@1", retrieval_scores(our_ranks)[1], retrieval_scores(their_ranks)[1]),
+        ("title → summary: hit@5", retrieval_scores(our_ranks)[2], retrieval_scores(their_ranks)[2]),
+    ]
+    print(f"{len(papers)} papers, {len(set(topics[i] for i in ids))} topics (Scripts/eval/topics.tsv)\n")
+    print("| measure | Affinity | scikit-learn char_wb TF-IDF |")
+    print("|---|---|---|")
+    for name, a, b in rows:
+        print(f"| {name} | {a:.3f} | {b:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
