@@ -46,7 +46,10 @@ extension PaperIndex {
     guard total > 0 else { return [] }
     // Longest terms first, so fragments fold into words rather than the other way round.
     var terms: [(term: String, contribution: Float)] = []
-    for candidate in shared.sorted(by: { $0.term.count > $1.term.count || ($0.term.count == $1.term.count && $0.contribution > $1.contribution) }) {
+    for candidate in shared.sorted(by: {
+      $0.term.count > $1.term.count
+        || ($0.term.count == $1.term.count && $0.contribution > $1.contribution)
+    }) {
       if let owner = terms.firstIndex(where: { $0.term.contains(candidate.term) }) {
         terms[owner].contribution += candidate.contribution
       } else {
@@ -54,8 +57,10 @@ extension PaperIndex {
       }
     }
     terms.removeAll { $0.contribution / total < 0.02 }
-    return terms.sorted { $0.contribution > $1.contribution || ($0.contribution == $1.contribution && $0.term < $1.term) }
-      .prefix(limit)
-      .map { SharedTerm(term: $0.term, share: $0.contribution / total) }
+    return terms.sorted {
+      $0.contribution > $1.contribution || ($0.contribution == $1.contribution && $0.term < $1.term)
+    }
+    .prefix(limit)
+    .map { SharedTerm(term: $0.term, share: $0.contribution / total) }
   }
 }

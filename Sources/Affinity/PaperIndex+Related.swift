@@ -38,7 +38,8 @@ extension PaperIndex {
     let lists = subset.nearestNeighbors(ofRows: subset, count: depth, excludingSameIndex: true)
     return zip(rows, lists).map { row, list in
       rescored(
-        list.map { Neighbor(index: rows[$0.index], score: $0.score) }, against: vectors[row], count: k)
+        list.map { Neighbor(index: rows[$0.index], score: $0.score) }, against: vectors[row],
+        count: k)
     }
   }
 

@@ -37,7 +37,8 @@ public struct PaperIndex: Sendable {
     vectorizer = NGramVectorizer(fittingOn: texts, configuration: configuration)
     vectors = vectorizer.vectors(for: texts)
     embedding = Self.embedding(of: vectors, dimension: configuration.embeddingDimension)
-    rowOfPaper = Dictionary(papers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    rowOfPaper = Dictionary(
+      papers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
   /// The text a paper is vectorised from: its title (`titleRepeats` times), then its summary.

@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// Turns texts into L2-normalised, TF-IDF-weighted hashed n-gram vectors.
 ///
 /// There is no vocabulary to fit: features are hashed (see ``MurmurHash3``). Fitting only
@@ -82,13 +81,18 @@ public struct NGramVectorizer: Sendable {
   ///   - first: One raw text.
   ///   - second: The other.
   /// - Returns: Shared words as (term, contribution to the cosine), by contribution.
-  public func sharedTerms(_ first: String, _ second: String) -> [(term: String, contribution: Float)] {
+  public func sharedTerms(_ first: String, _ second: String) -> [(
+    term: String, contribution: Float
+  )] {
     let a = vector(for: first)
     let b = vector(for: second)
     var names: [UInt32: Substring] = [:]
-    extractor.forEachFeature(in: TextNormalizer.normalize(first), withTerms: true) { bucket, _, word in
-      if let existing = names[bucket.index], existing.count <= word.count { return }
-      names[bucket.index] = word
+    extractor.forEachFeature(in: TextNormalizer.normalize(first), withTerms: true) {
+      bucket, _, word in
+      let name = Self.displayed(word)
+      if FeatureExtractor.stopWords.contains(name) { return }
+      if let existing = names[bucket.index], existing.count <= name.count { return }
+      names[bucket.index] = name
     }
     var contributions: [Substring: Float] = [:]
     var i = 0
@@ -97,7 +101,7 @@ public struct NGramVectorizer: Sendable {
       if a.indices[i] == b.indices[j] {
         let contribution = a.values[i] * b.values[j]
         if contribution > 0, let word = names[a.indices[i]] {
-          contributions[Self.displayed(word), default: 0] += contribution
+          contributions[word, default: 0] += contribution
         }
         i += 1
         j += 1
@@ -118,7 +122,9 @@ public struct NGramVectorizer: Sendable {
   }
 
   /// Maps texts to results on all cores, keeping order.
-  static func parallelMap<T: Sendable>(_ inputs: [String], _ transform: @Sendable (String) -> T) -> [T] {
+  static func parallelMap<T: Sendable>(_ inputs: [String], _ transform: @Sendable (String) -> T)
+    -> [T]
+  {
     var results = [T?](repeating: nil, count: inputs.count)
     let chunk = max(1, inputs.count / 64)
     let chunks = (inputs.count + chunk - 1) / chunk

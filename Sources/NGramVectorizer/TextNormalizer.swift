@@ -14,7 +14,8 @@ public enum TextNormalizer {
   /// - Parameter text: Any text.
   /// - Returns: NFKC-normalised, lower-cased text without `http(s)://` addresses.
   public static func normalize(_ text: String) -> String {
-    let folded = needsCompatibilityMapping(text) ? text.precomposedStringWithCompatibilityMapping : text
+    let folded =
+      needsCompatibilityMapping(text) ? text.precomposedStringWithCompatibilityMapping : text
     return removingWebAddresses(folded.lowercased())
   }
 

@@ -6,7 +6,8 @@ import Testing
   init() throws { workspace = try Workspace() }
 
   @Test func relatedOnTheSampleFindsPreferenceOptimisationFirst() throws {
-    let result = try affinity("related", "2406.11839", "--sample", "-k", "2", "--format", "tsv", home: workspace.url)
+    let result = try affinity(
+      "related", "2406.11839", "--sample", "-k", "2", "--format", "tsv", home: workspace.url)
     #expect(result.status == 0, "\(result.errors)")
     let lines = result.output.split(separator: "\n")
     #expect(lines.first == "query\trank\tid\tscore\ttitle")
@@ -16,30 +17,43 @@ import Testing
 
   @Test func searchFromStandardInputAndExplain() throws {
     let query = try workspace.write("query.txt", "Large 4D Gaussian Reconstruction Model")
-    let result = try affinity("search", "--file", query, "--sample", "-k", "1", "--explain", "--format", "json", home: workspace.url)
+    let result = try affinity(
+      "search", "--file", query, "--sample", "-k", "1", "--explain", "--format", "json",
+      home: workspace.url)
     #expect(result.status == 0, "\(result.errors)")
-    let lines = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+    let lines = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
     #expect(lines.first?["id"] as? String == "2406.10324")
     #expect(lines.first?["query"] as? String == "-")
-    #expect(((lines.first?["shared"] as? [[String: Any]])?.first?["term"] as? String)?.contains("gaussian") == true)
+    #expect(
+      ((lines.first?["shared"] as? [[String: Any]])?.first?["term"] as? String)?.contains(
+        "gaussian") == true)
   }
 
   @Test func relatedAllListsEveryPaper() throws {
-    let result = try affinity("related", "--all", "--sample", "-k", "3", "--format", "tsv", home: workspace.url)
+    let result = try affinity(
+      "related", "--all", "--sample", "-k", "3", "--format", "tsv", home: workspace.url)
     #expect(result.status == 0)
-    let queries = Set(result.output.split(separator: "\n").dropFirst().map { $0.split(separator: "\t")[0] })
+    let queries = Set(
+      result.output.split(separator: "\n").dropFirst().map { $0.split(separator: "\t")[0] })
     #expect(queries.count == 20)
   }
 
   @Test(arguments: [
-    (["related", "2406.99999", "--sample"], 1, "no paper 2406.99999 in the library; 'affinity list' shows the papers there are"),
+    (
+      ["related", "2406.99999", "--sample"], 1,
+      "no paper 2406.99999 in the library; 'affinity list' shows the papers there are"
+    ),
     (["related", "nonsense", "--sample"], 1, "'nonsense' is not an arXiv id"),
     (["related", "2406.11839", "--sample", "-k", "0"], 64, "-k must be at least 1"),
     (["related", "2406.11839", "--sample", "-k", "-3"], 64, "-k"),
     (["related", "--sample"], 64, "Give one paper id, or --all."),
     (["search", "", "--sample"], 1, "the query is empty"),
     (["search", "--sample"], 64, "Give the text to search for, or --file PATH."),
-    (["search", "x", "--file", "/no/such", "--sample"], 64, "Give the text to search for, or --file PATH."),
+    (
+      ["search", "x", "--file", "/no/such", "--sample"], 64,
+      "Give the text to search for, or --file PATH."
+    ),
     (["search", "--file", "/no/such/query.txt", "--sample"], 1, "cannot read /no/such/query.txt"),
   ])
   func badInputIsExplained(arguments: [String], status: Int32, message: String) throws {

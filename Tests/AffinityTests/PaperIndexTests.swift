@@ -11,12 +11,19 @@ func paper(_ id: String, _ title: String, _ summary: String, day: String = "2024
 
 /// Six papers in three topics, summaries written for these tests.
 let topicPapers = [
-  paper("2406.00001", "Direct Preference Optimization for Multimodal Models", "이미지 조건 선호 최적화 preference optimization으로 환각을 줄입니다."),
-  paper("2406.00002", "Weighted Preference Optimization", "off-policy 선호 데이터에 가중치를 주는 preference optimization 방법입니다."),
+  paper(
+    "2406.00001", "Direct Preference Optimization for Multimodal Models",
+    "이미지 조건 선호 최적화 preference optimization으로 환각을 줄입니다."),
+  paper(
+    "2406.00002", "Weighted Preference Optimization",
+    "off-policy 선호 데이터에 가중치를 주는 preference optimization 방법입니다."),
   paper("2406.00003", "Gaussian Splatting for 4D Scenes", "가우시안 스플래팅으로 움직이는 4D 장면을 복원합니다."),
   paper("2406.00004", "Text to 3D Gaussians", "텍스트에서 3D 가우시안 스플래팅 자산을 생성합니다."),
-  paper("2406.00005", "A Benchmark for Code Generation", "여러 프로그래밍 언어의 코드 생성 벤치마크입니다.", day: "2024-07-01"),
-  paper("2406.00006", "Repository-Level Code Generation", "실제 저장소 수준의 코드 생성 평가입니다.", day: "2024-07-01"),
+  paper(
+    "2406.00005", "A Benchmark for Code Generation", "여러 프로그래밍 언어의 코드 생성 벤치마크입니다.",
+    day: "2024-07-01"),
+  paper(
+    "2406.00006", "Repository-Level Code Generation", "실제 저장소 수준의 코드 생성 평가입니다.", day: "2024-07-01"),
 ]
 
 @Suite struct PaperIndexTests {
@@ -25,9 +32,12 @@ let topicPapers = [
   func id(_ text: String) throws -> ArxivID { try #require(ArxivID(text)) }
 
   @Test func relatedFindsThePaperOfTheSameTopicFirst() throws {
-    #expect(try index.related(to: id("2406.00001"), count: 1).map(\.paper.id.rawValue) == ["2406.00002"])
-    #expect(try index.related(to: id("2406.00003"), count: 1).map(\.paper.id.rawValue) == ["2406.00004"])
-    #expect(try index.related(to: id("2406.00005"), count: 1).map(\.paper.id.rawValue) == ["2406.00006"])
+    #expect(
+      try index.related(to: id("2406.00001"), count: 1).map(\.paper.id.rawValue) == ["2406.00002"])
+    #expect(
+      try index.related(to: id("2406.00003"), count: 1).map(\.paper.id.rawValue) == ["2406.00004"])
+    #expect(
+      try index.related(to: id("2406.00005"), count: 1).map(\.paper.id.rawValue) == ["2406.00006"])
   }
 
   @Test func relatedNeverReturnsThePaperItselfAndRanksFromOne() throws {
@@ -42,7 +52,9 @@ let topicPapers = [
   }
 
   @Test func candidatesCanBeNarrowed() throws {
-    let results = try index.related(to: id("2406.00001"), count: 5) { topicPapers[$0].dates.first == Day("2024-07-01") }
+    let results = try index.related(to: id("2406.00001"), count: 5) {
+      topicPapers[$0].dates.first == Day("2024-07-01")
+    }
     #expect(results.allSatisfy { $0.paper.dates.first == Day("2024-07-01") })
   }
 
@@ -53,8 +65,12 @@ let topicPapers = [
   }
 
   @Test func searchFindsAKoreanSummaryFromAnEnglishTitle() throws {
-    #expect(try index.search("Text to 3D Gaussians", count: 1).first?.paper.id.rawValue == "2406.00004")
-    #expect(try index.search("코드 생성", count: 2).map(\.paper.id.rawValue).sorted() == ["2406.00005", "2406.00006"])
+    #expect(
+      try index.search("Text to 3D Gaussians", count: 1).first?.paper.id.rawValue == "2406.00004")
+    #expect(
+      try index.search("코드 생성", count: 2).map(\.paper.id.rawValue).sorted() == [
+        "2406.00005", "2406.00006",
+      ])
   }
 
   @Test func emptyQueryIsAnErrorAndUnknownWordsFindNothing() throws {
@@ -77,14 +93,19 @@ let topicPapers = [
   }
 
   @Test func aPaperWithNoSummaryStillHasItsTitle() throws {
-    let bare = PaperIndex(papers: topicPapers + [paper("2406.00007", "Preference Optimization", "")])
-    #expect(try bare.related(to: id("2406.00007"), count: 1).first?.paper.id.rawValue.hasPrefix("2406.0000") == true)
+    let bare = PaperIndex(
+      papers: topicPapers + [paper("2406.00007", "Preference Optimization", "")])
+    #expect(
+      try bare.related(to: id("2406.00007"), count: 1).first?.paper.id.rawValue.hasPrefix(
+        "2406.0000") == true)
   }
 
   @Test func theCommittedModelFileIsTheStandardConfiguration() throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Models/affinity-ngram-v1.json")
-    let decoded = try JSONDecoder().decode(VectorizerConfiguration.self, from: Data(contentsOf: url))
+    let decoded = try JSONDecoder().decode(
+      VectorizerConfiguration.self, from: Data(contentsOf: url))
     #expect(decoded == .standard)
   }
 }

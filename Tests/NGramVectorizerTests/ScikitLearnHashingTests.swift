@@ -24,14 +24,17 @@ import Testing
   let fixture: Fixture
 
   init() throws {
-    let url = try #require(Bundle.module.url(forResource: "Fixtures/sklearn-hashing.json", withExtension: nil))
+    let url = try #require(
+      Bundle.module.url(forResource: "Fixtures/sklearn-hashing.json", withExtension: nil))
     fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
   }
 
   @Test func murmurHashMatchesForEveryStringAndSeed() {
     #expect(fixture.murmurhash3_32.count == 42)
     for entry in fixture.murmurhash3_32 {
-      #expect(Int32(bitPattern: MurmurHash3.hash(entry.text, seed: entry.seed)) == entry.hash, "\(entry.text)")
+      #expect(
+        Int32(bitPattern: MurmurHash3.hash(entry.text, seed: entry.seed)) == entry.hash,
+        "\(entry.text)")
     }
   }
 

@@ -16,7 +16,10 @@ import Testing
 
   @Test func wordsKeepAcronymsAndMixedTokens() {
     let words = Tokenizer.words(in: "gpt-4o는 (multimodal) 모델을, l2 norm과 4k 해상도; v1.5와 c++ 그리고 end-")
-    #expect(words == ["gpt-4o는", "multimodal", "모델을", "l2", "norm과", "4k", "해상도", "v1.5와", "c++", "그리고", "end"])
+    #expect(
+      words == [
+        "gpt-4o는", "multimodal", "모델을", "l2", "norm과", "4k", "해상도", "v1.5와", "c++", "그리고", "end",
+      ])
   }
 
   @Test func latinWordsAreRecognised() {
@@ -37,7 +40,8 @@ import Testing
   @Test func latinWordRunsBecomeUnigramsAndBigrams() {
     let extractor = FeatureExtractor(configuration: .standard)
     var terms: [String] = []
-    extractor.forEachFeature(in: "direct preference optimization의 핵심", withTerms: true) { _, term, _ in
+    extractor.forEachFeature(in: "direct preference optimization의 핵심", withTerms: true) {
+      _, term, _ in
       if !term.hasPrefix(" ") && !term.hasSuffix(" ") && term.count > 4 { terms.append(term) }
     }
     #expect(terms.contains("preference optimization"))

@@ -41,11 +41,14 @@ import Testing
     // 300 deterministic rows of 17 values; the oracle is a plain double loop.
     let rows = 300
     let columns = 17
-    let data = Matrix(rows: rows, columns: columns, elements: (0..<(rows * columns)).map {
-      Float(($0 * 7919) % 211) / 105 - 1
-    })
+    let data = Matrix(
+      rows: rows, columns: columns,
+      elements: (0..<(rows * columns)).map {
+        Float(($0 * 7919) % 211) / 105 - 1
+      })
     let lists = data.nearestNeighbors(
-      ofRows: data, count: 5, excludingSameIndex: true, queryTile: queryTile, corpusTile: corpusTile)
+      ofRows: data, count: 5, excludingSameIndex: true, queryTile: queryTile, corpusTile: corpusTile
+    )
     for query in stride(from: 0, to: rows, by: 37) {
       var all: [Neighbor] = []
       for row in 0..<rows where row != query {
@@ -55,7 +58,8 @@ import Testing
       }
       let expected = all.sorted { $0.ranks(before: $1) }.prefix(5)
       #expect(lists[query].map(\.index) == expected.map(\.index))
-      #expect(zip(lists[query], expected).allSatisfy { isClose($0.score, $1.score, tolerance: 1e-4) })
+      #expect(
+        zip(lists[query], expected).allSatisfy { isClose($0.score, $1.score, tolerance: 1e-4) })
     }
   }
 

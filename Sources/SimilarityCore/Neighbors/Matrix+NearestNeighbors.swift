@@ -54,7 +54,8 @@ extension Matrix {
     ofRows queries: Matrix, count k: Int, excludingSameIndex: Bool = false,
     queryTile: Int = 256, corpusTile: Int = 4096
   ) -> [[Neighbor]] {
-    precondition(queries.columns == columns, "Queries have \(queries.columns) columns, rows have \(columns)")
+    precondition(
+      queries.columns == columns, "Queries have \(queries.columns) columns, rows have \(columns)")
     precondition(k >= 0 && queryTile > 0 && corpusTile > 0, "k and tiles must be positive")
     var results = [[Neighbor]](repeating: [], count: queries.rows)
     guard queries.rows > 0, rows > 0, k > 0 else { return results }

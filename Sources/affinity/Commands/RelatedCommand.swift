@@ -44,19 +44,31 @@ struct RelatedCommand: ParsableCommand {
       }
     } else {
       guard let text = id, let arxivID = ArxivID(text) else {
-        throw CommandError("'\(id ?? "")' is not an arXiv id; expected e.g. 2406.11839 or an arxiv.org link")
+        throw CommandError(
+          "'\(id ?? "")' is not an arXiv id; expected e.g. 2406.11839 or an arxiv.org link")
       }
-      let results = try index.related(to: arxivID, count: options.count) { filter.accepts(papers[$0]) }
-      guard let row = index.row(of: arxivID) else { throw RecommendationError.unknownPaper(arxivID) }
-      if results.isEmpty { printError("no paper shares any term with \(arxivID)\(filter == .init() ? "" : " among the papers of --date/--since")") }
+      let results = try index.related(to: arxivID, count: options.count) {
+        filter.accepts(papers[$0])
+      }
+      guard let row = index.row(of: arxivID) else {
+        throw RecommendationError.unknownPaper(arxivID)
+      }
+      if results.isEmpty {
+        printError(
+          "no paper shares any term with \(arxivID)\(filter == .init() ? "" : " among the papers of --date/--since")"
+        )
+      }
       lines = results.map { line(for: $0, query: row, in: index) }
     }
     try printRecommendations(lines, format: output.format, explain: explain)
     if hadProblems { throw ExitCode.failure }
   }
 
-  private func line(for recommendation: Recommendation, query row: Int, in index: PaperIndex) -> RecommendationLine {
-    let shared = explain
+  private func line(for recommendation: Recommendation, query row: Int, in index: PaperIndex)
+    -> RecommendationLine
+  {
+    let shared =
+      explain
       ? index.row(of: recommendation.paper.id).map { index.explanation(of: row, and: $0) } : nil
     return RecommendationLine(
       query: index.papers[row].id.rawValue, recommendation: recommendation, shared: shared)

@@ -11,7 +11,8 @@ struct SearchCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The text to search for.", valueName: "text"))
   var text: String?
 
-  @Option(help: ArgumentHelp("Read the text from a file ('-' for standard input).", valueName: "path"))
+  @Option(
+    help: ArgumentHelp("Read the text from a file ('-' for standard input).", valueName: "path"))
   var file: String?
 
   @Flag(help: "Show the shared terms behind each score.")
@@ -23,7 +24,9 @@ struct SearchCommand: ParsableCommand {
   @OptionGroup var output: FormatOption
 
   func validate() throws {
-    if (text == nil) == (file == nil) { throw ValidationError("Give the text to search for, or --file PATH.") }
+    if (text == nil) == (file == nil) {
+      throw ValidationError("Give the text to search for, or --file PATH.")
+    }
   }
 
   func run() throws {
@@ -39,7 +42,9 @@ struct SearchCommand: ParsableCommand {
       RecommendationLine(
         query: "-", recommendation: recommendation,
         shared: explain
-          ? index.row(of: recommendation.paper.id).map { index.explanation(ofQuery: query, and: $0) } : nil)
+          ? index.row(of: recommendation.paper.id).map {
+            index.explanation(ofQuery: query, and: $0)
+          } : nil)
     }
     try printRecommendations(lines, format: output.format, explain: explain)
     if hadProblems { throw ExitCode.failure }
@@ -49,8 +54,10 @@ struct SearchCommand: ParsableCommand {
     guard let file else { return text ?? "" }
     let data: Data
     do {
-      data = file == "-"
-        ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+      data =
+        file == "-"
+        ? FileHandle.standardInput.readDataToEndOfFile()
+        : try Data(contentsOf: URL(fileURLWithPath: file))
     } catch {
       throw CommandError("cannot read \(file) (\(error.localizedDescription))")
     }

@@ -42,7 +42,8 @@ struct RecommendationOptions: ParsableArguments {
     case .keyNotFound(let key, _): "missing field '\(key.stringValue)'"
     case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
       context.codingPath.isEmpty
-        ? "not valid JSON" : "field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' is wrong"
+        ? "not valid JSON"
+        : "field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' is wrong"
     @unknown default: "\(error)"
     }
   }

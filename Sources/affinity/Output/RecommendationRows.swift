@@ -31,7 +31,8 @@ struct RecommendationLine: Encodable {
 }
 
 /// Prints recommendation lines in a format.
-func printRecommendations(_ lines: [RecommendationLine], format: OutputFormat, explain: Bool) throws {
+func printRecommendations(_ lines: [RecommendationLine], format: OutputFormat, explain: Bool) throws
+{
   switch format {
   case .json:
     print(try jsonText(lines), terminator: "")
@@ -44,7 +45,9 @@ func printRecommendations(_ lines: [RecommendationLine], format: OutputFormat, e
         text += (lastQuery == nil ? "" : "\n") + "\(line.query)\n"
         lastQuery = line.query
       }
-      text += String(format: "%3d  %@  %.3f  %@\n", line.rank, line.id.padding(toLength: 10, withPad: " ", startingAt: 0), line.score, line.title)
+      text += String(
+        format: "%3d  %@  %.3f  %@\n", line.rank,
+        line.id.padding(toLength: 10, withPad: " ", startingAt: 0), line.score, line.title)
       if explain, !line.sharedText.isEmpty { text += "      shared: \(line.sharedText)\n" }
     }
     print(text, terminator: "")
