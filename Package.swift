@@ -65,6 +65,12 @@ let package = Package(
       resources: [.copy("Resources/sample-digest.md")]
     ),
 
+    /// The Swift half of `Scripts/bench`: times vectorizing, all-pairs top-k and the sgemm limit.
+    .executableTarget(
+      name: "affinity-bench",
+      dependencies: ["NGramVectorizer", "PaperCorpus", "SimilarityCore"]
+    ),
+
     // MARK: - Tests
 
     .testTarget(name: "SimilarityCoreTests", dependencies: ["SimilarityCore"]),

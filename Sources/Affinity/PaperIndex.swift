@@ -34,8 +34,7 @@ public struct PaperIndex: Sendable {
   public init(papers: [Paper], configuration: VectorizerConfiguration = .standard) {
     self.papers = papers
     let texts = papers.map { Self.text(of: $0, titleRepeats: configuration.titleRepeats) }
-    vectorizer = NGramVectorizer(fittingOn: texts, configuration: configuration)
-    vectors = vectorizer.vectors(for: texts)
+    (vectorizer, vectors) = NGramVectorizer.fitted(on: texts, configuration: configuration)
     embedding = Self.embedding(of: vectors, dimension: configuration.embeddingDimension)
     rowOfPaper = Dictionary(
       papers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -91,10 +91,83 @@ struct FeatureExtractor: Sendable {
   }
 
   /// The signed term counts of a text, as a sparse vector over the feature space.
-  func termCounts(of text: String) -> SparseVector {
-    var pairs: [(index: UInt32, value: Float)] = []
-    pairs.reserveCapacity(text.utf8.count * 3)
-    forEachFeature(in: text) { bucket, _, _ in pairs.append((bucket.index, bucket.sign)) }
-    return SparseVector.summing(pairs)
+  ///
+  /// - Parameters:
+  ///   - text: Normalised text.
+  ///   - counter: Scratch space, reused from text to text by one thread.
+  func termCounts(of text: String, using counter: inout TermCounter) -> SparseVector {
+    forEachFeature(in: text) { bucket, _, _ in counter.add(bucket) }
+    return counter.drain()
+  }
+}
+
+/// Adds up signed feature counts in a dense scratch array, remembering which buckets it
+/// touched, so a document costs its own features and never a sort of all of them.
+struct TermCounter {
+  private var counts: [Float]
+  private var touched: [UInt32] = []
+  private var isTouched: [Bool]
+  private var sortBuffer: [UInt32] = []
+  private var bucketStarts = [Int](repeating: 0, count: 1 << 10)
+
+  /// Scratch for a feature space of `size` buckets (one per thread: `size` × 5 bytes).
+  init(size: Int) {
+    counts = [Float](repeating: 0, count: size)
+    isTouched = [Bool](repeating: false, count: size)
+  }
+
+  @inline(__always)
+  mutating func add(_ bucket: HashedBucket) {
+    let index = Int(bucket.index)
+    if !isTouched[index] {
+      isTouched[index] = true
+      touched.append(bucket.index)
+    }
+    counts[index] += bucket.sign
+  }
+
+  /// The counts added since the last drain, as a sparse vector without zeros; resets.
+  mutating func drain() -> SparseVector {
+    sortTouched()
+    var vector = SparseVector()
+    vector.indices.reserveCapacity(touched.count)
+    vector.values.reserveCapacity(touched.count)
+    for index in touched {
+      let value = counts[Int(index)]
+      if value != 0 {
+        vector.indices.append(index)
+        vector.values.append(value)
+      }
+      counts[Int(index)] = 0
+      isTouched[Int(index)] = false
+    }
+    touched.removeAll(keepingCapacity: true)
+    return vector
+  }
+
+  /// Sorts the touched buckets with a least-significant-digit radix sort, 10 bits a pass:
+  /// linear in their number, which beats comparison sorts for these sizes.
+  private mutating func sortTouched() {
+    let bits = (counts.count - 1).bitWidth - (counts.count - 1).leadingZeroBitCount
+    sortBuffer.removeAll(keepingCapacity: true)
+    sortBuffer.append(contentsOf: repeatElement(0, count: touched.count))
+    var shift = 0
+    while shift < bits {
+      for index in bucketStarts.indices { bucketStarts[index] = 0 }
+      for value in touched { bucketStarts[Int((value >> UInt32(shift)) & 0x3FF)] += 1 }
+      var total = 0
+      for index in bucketStarts.indices {
+        let count = bucketStarts[index]
+        bucketStarts[index] = total
+        total += count
+      }
+      for value in touched {
+        let digit = Int((value >> UInt32(shift)) & 0x3FF)
+        sortBuffer[bucketStarts[digit]] = value
+        bucketStarts[digit] += 1
+      }
+      swap(&touched, &sortBuffer)
+      shift += 10
+    }
   }
 }

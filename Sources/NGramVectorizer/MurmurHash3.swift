@@ -84,6 +84,16 @@ public struct HashedBucket: Sendable, Hashable {
     index = UInt32(Int64(signed).magnitude % UInt64(dimension))
     sign = signed >= 0 ? 1 : -1
   }
+
+  /// A bucket and sign given directly.
+  ///
+  /// - Parameters:
+  ///   - index: The bucket.
+  ///   - sign: `+1` or `-1`.
+  public init(index: UInt32, sign: Float) {
+    self.index = index
+    self.sign = sign
+  }
 }
 
 extension UInt32 {

@@ -29,16 +29,43 @@ public struct NGramVectorizer: Sendable {
   ///   - configuration: The feature and weighting settings.
   /// - Complexity: O(total text length), on all cores.
   public init(fittingOn documents: [String], configuration: VectorizerConfiguration = .standard) {
+    self.init(termCounts: Self.termCounts(of: documents, configuration: configuration), configuration: configuration)
+  }
+
+  /// Fits a corpus and returns its vectors too, extracting each text's features only once.
+  ///
+  /// - Parameters:
+  ///   - documents: The corpus's texts, raw.
+  ///   - configuration: The feature and weighting settings.
+  /// - Returns: The fitted vectorizer and one unit vector per document, in order.
+  /// - Complexity: O(total text length), on all cores.
+  public static func fitted(
+    on documents: [String], configuration: VectorizerConfiguration = .standard
+  ) -> (vectorizer: NGramVectorizer, vectors: [SparseVector]) {
+    let counts = termCounts(of: documents, configuration: configuration)
+    let vectorizer = NGramVectorizer(termCounts: counts, configuration: configuration)
+    return (vectorizer, parallelMap(counts) { vectorizer.weighted($0) })
+  }
+
+  /// Every document's term counts, on all cores, each thread with its own scratch counter.
+  private static func termCounts(
+    of documents: [String], configuration: VectorizerConfiguration
+  ) -> [SparseVector] {
+    let extractor = FeatureExtractor(configuration: configuration)
+    return parallelChunks(documents) { chunk in
+      var counter = TermCounter(size: configuration.featureSpace)
+      return chunk.map { extractor.termCounts(of: TextNormalizer.normalize($0), using: &counter) }
+    }
+  }
+
+  private init(termCounts counts: [SparseVector], configuration: VectorizerConfiguration) {
     self.configuration = configuration
     extractor = FeatureExtractor(configuration: configuration)
-    documentCount = documents.count
-    let counts = Self.parallelMap(documents) { [extractor] text in
-      extractor.termCounts(of: TextNormalizer.normalize(text)).indices
-    }
+    documentCount = counts.count
     var documentFrequency = [Int32](repeating: 0, count: configuration.featureSpace)
-    for indices in counts { for index in indices { documentFrequency[Int(index)] += 1 } }
-    let n = Float(documents.count)
-    let limit = documents.count >= 4 ? configuration.maximumDocumentFrequency * n : .infinity
+    for vector in counts { for index in vector.indices { documentFrequency[Int(index)] += 1 } }
+    let n = Float(counts.count)
+    let limit = counts.count >= 4 ? configuration.maximumDocumentFrequency * n : .infinity
     inverseDocumentFrequency = documentFrequency.map { df in
       let df = Float(df)
       guard df > 0, df <= limit else { return 0 }
@@ -51,7 +78,12 @@ public struct NGramVectorizer: Sendable {
   /// - Parameter text: Raw text.
   /// - Returns: A unit vector, or the zero vector when no feature of the text is known.
   public func vector(for text: String) -> SparseVector {
-    let counts = extractor.termCounts(of: TextNormalizer.normalize(text))
+    var counter = TermCounter(size: configuration.featureSpace)
+    return weighted(extractor.termCounts(of: TextNormalizer.normalize(text), using: &counter))
+  }
+
+  /// Term counts weighted (saturated TF × IDF) and scaled to unit length.
+  func weighted(_ counts: SparseVector) -> SparseVector {
     let k1 = configuration.termFrequencySaturation
     var weighted = SparseVector()
     for (index, count) in zip(counts.indices, counts.values) {
@@ -70,7 +102,10 @@ public struct NGramVectorizer: Sendable {
   /// - Parameter texts: Raw texts.
   /// - Returns: One vector per text, in order.
   public func vectors(for texts: [String]) -> [SparseVector] {
-    Self.parallelMap(texts) { [self] in vector(for: $0) }
+    Self.parallelChunks(texts) { [self] chunk in
+      var counter = TermCounter(size: configuration.featureSpace)
+      return chunk.map { weighted(extractor.termCounts(of: TextNormalizer.normalize($0), using: &counter)) }
+    }
   }
 
   /// The features two texts share, named by the shortest word of `first` they come from (a
@@ -121,21 +156,27 @@ public struct NGramVectorizer: Sendable {
     return stem.count < word.count && Tokenizer.isLatin(stem) ? stem : word
   }
 
-  /// Maps texts to results on all cores, keeping order.
-  static func parallelMap<T: Sendable>(_ inputs: [String], _ transform: @Sendable (String) -> T)
-    -> [T]
-  {
-    var results = [T?](repeating: nil, count: inputs.count)
-    let chunk = max(1, inputs.count / 64)
+  /// Maps inputs to results on all cores, keeping order.
+  static func parallelMap<Input: Sendable, T: Sendable>(
+    _ inputs: [Input], _ transform: @Sendable (Input) -> T
+  ) -> [T] {
+    parallelChunks(inputs) { $0.map(transform) }
+  }
+
+  /// Maps contiguous chunks of the inputs on all cores (one scratch space per chunk), keeping
+  /// order.
+  static func parallelChunks<Input: Sendable, T: Sendable>(
+    _ inputs: [Input], _ transform: @Sendable (ArraySlice<Input>) -> [T]
+  ) -> [T] {
+    let chunk = max(1, (inputs.count + 15) / 16)
     let chunks = (inputs.count + chunk - 1) / chunk
+    var results = [[T]](repeating: [], count: chunks)
     results.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let output = buffer
       DispatchQueue.concurrentPerform(iterations: chunks) { c in
-        for index in (c * chunk)..<min(inputs.count, (c + 1) * chunk) {
-          output[index] = transform(inputs[index])
-        }
+        output[c] = transform(inputs[(c * chunk)..<min(inputs.count, (c + 1) * chunk)])
       }
     }
-    return results.compactMap { $0 }
+    return results.flatMap { $0 }
   }
 }

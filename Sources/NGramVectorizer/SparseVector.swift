@@ -56,32 +56,4 @@ public struct SparseVector: Sendable, Equatable, Codable {
     guard length > 0 else { return self }
     return SparseVector(indices: indices, values: values.map { $0 / length })
   }
-
-  /// Builds a vector from unsorted (index, value) pairs, adding the values of repeated indices
-  /// and dropping entries that sum to zero.
-  ///
-  /// - Parameter pairs: The entries, in any order.
-  /// - Returns: The summed vector.
-  /// - Complexity: O(*n* log *n*).
-  public static func summing(_ pairs: [(index: UInt32, value: Float)]) -> SparseVector {
-    let sorted = pairs.sorted { $0.index < $1.index }
-    var indices: [UInt32] = []
-    var values: [Float] = []
-    indices.reserveCapacity(sorted.count)
-    values.reserveCapacity(sorted.count)
-    for pair in sorted {
-      if indices.last == pair.index {
-        values[values.count - 1] += pair.value
-      } else {
-        indices.append(pair.index)
-        values.append(pair.value)
-      }
-    }
-    var kept = SparseVector()
-    for (index, value) in zip(indices, values) where value != 0 {
-      kept.indices.append(index)
-      kept.values.append(value)
-    }
-    return kept
-  }
 }

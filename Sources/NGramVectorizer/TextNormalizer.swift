@@ -26,7 +26,7 @@ public enum TextNormalizer {
   }
 
   private static func removingWebAddresses(_ text: String) -> String {
-    guard text.contains("http") else { return text }
+    guard text.utf8.contains(UInt8(ascii: ":")), text.contains("http") else { return text }
     var result = ""
     var rest = Substring(text)
     while let range = rest.range(of: "http") {

@@ -61,3 +61,16 @@ import Testing
     #expect(throws: ConfigurationError.self) { try bad.validate() }
   }
 }
+
+@Suite struct TermCounterTests {
+  @Test func countsAreSortedSummedAndResetBetweenDocuments() {
+    var counter = TermCounter(size: 1 << 20)
+    for (index, sign) in [(900_000, 1), (3, 1), (70_000, -1), (3, 1), (5, 1), (5, -1)] as [(UInt32, Float)] {
+      counter.add(HashedBucket(index: index, sign: sign))
+    }
+    // Bucket 5 sums to zero and is dropped; the rest come out in index order.
+    #expect(counter.drain() == SparseVector(indices: [3, 70_000, 900_000], values: [2, -1, 1]))
+    counter.add(HashedBucket(index: 7, sign: 1))
+    #expect(counter.drain() == SparseVector(indices: [7], values: [1]))
+  }
+}

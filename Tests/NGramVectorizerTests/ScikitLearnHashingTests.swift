@@ -43,9 +43,10 @@ import Testing
     configuration.wordNGrams = 0...0
     configuration.featureSpace = fixture.n_features
     let extractor = FeatureExtractor(configuration: configuration)
+    var counter = TermCounter(size: configuration.featureSpace)
     #expect(fixture.char_wb_2_4.count == 21)
     for entry in fixture.char_wb_2_4 {
-      let counts = extractor.termCounts(of: entry.text)
+      let counts = extractor.termCounts(of: entry.text, using: &counter)
       #expect(counts.indices == entry.indices, "\(entry.text)")
       #expect(counts.values == entry.values, "\(entry.text)")  // small integer counts: exact
     }

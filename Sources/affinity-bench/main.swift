@@ -1,0 +1,73 @@
+// affinity-bench: the Swift half of Scripts/bench. Each mode prints one JSON object of timings.
+//   affinity-bench vectorize CORPUS.jsonl
+//   affinity-bench topk EMBEDDINGS.f32 ROWS COLUMNS K IDS_OUT
+//   affinity-bench sgemm-peak
+import Foundation
+import NGramVectorizer
+import PaperCorpus
+import SimilarityCore
+
+func seconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+func report(_ values: [String: Double]) {
+  let fields = values.keys.sorted().map { "\"\($0)\": \(values[$0] ?? 0)" }
+  print("{" + fields.joined(separator: ", ") + "}")
+}
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("affinity-bench: \(message)\n".utf8))
+  exit(1)
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+let clock = ContinuousClock()
+
+switch arguments.first {
+case "vectorize":
+  guard arguments.count == 2, let path = arguments.last else { fail("usage: vectorize CORPUS.jsonl") }
+  let papers = CorpusReader.read(file: path).papers
+  let texts = papers.map { $0.title + "\n" + $0.summary }
+  let bytes = Double(texts.reduce(0) { $0 + $1.utf8.count })
+  var vectors: [SparseVector] = []
+  let elapsed = clock.measure {
+    vectors = NGramVectorizer.fitted(on: texts).vectors
+  }
+  report([
+    "documents": Double(texts.count), "megabytes": bytes / 1e6, "seconds": seconds(elapsed),
+    "megabytesPerSecond": bytes / 1e6 / seconds(elapsed),
+    "meanFeatures": Double(vectors.reduce(0) { $0 + $1.count }) / Double(max(1, vectors.count)),
+  ])
+
+case "topk":
+  let values = Array(arguments.dropFirst())
+  guard values.count == 5, let rows = Int(values[1]), let columns = Int(values[2]),
+    let k = Int(values[3])
+  else { fail("usage: topk EMBEDDINGS.f32 ROWS COLUMNS K IDS_OUT") }
+  guard let data = FileManager.default.contents(atPath: values[0]), data.count == rows * columns * 4
+  else { fail("\(values[0]) must hold \(rows)×\(columns) little-endian float32 values") }
+  let elements = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+  let matrix = Matrix(rows: rows, columns: columns, elements: elements)
+  var lists: [[Neighbor]] = []
+  let elapsed = clock.measure {
+    lists = matrix.nearestNeighbors(ofRows: matrix, count: k, excludingSameIndex: true)
+  }
+  let text = lists.map { $0.map { String($0.index) }.joined(separator: " ") }.joined(separator: "\n")
+  _ = FileManager.default.createFile(atPath: values[4], contents: Data((text + "\n").utf8))
+  let flops = 2 * Double(rows) * Double(rows) * Double(columns)
+  report(["seconds": seconds(elapsed), "gflops": flops / seconds(elapsed) / 1e9])
+
+case "sgemm-peak":
+  // The BLAS limit for the all-pairs shape: 256-wide rows, products of 4096 × 4096.
+  let a = Matrix(rows: 4096, columns: 256, elements: (0..<(4096 * 256)).map { Float($0 % 97) / 97 })
+  var best = Double.infinity
+  for _ in 0..<5 {
+    let elapsed = clock.measure { _ = a.multiplied(by: a, transposingOther: true) }
+    best = min(best, seconds(elapsed))
+  }
+  report(["gflops": 2 * 4096 * 4096 * 256 / best / 1e9, "threads": Double(BLASSettings.threadCount)])
+
+default:
+  fail("usage: affinity-bench vectorize|topk|sgemm-peak …")
+}
