@@ -95,6 +95,7 @@ struct FeatureExtractor: Sendable {
   /// - Parameters:
   ///   - text: Normalised text.
   ///   - counter: Scratch space, reused from text to text by one thread.
+  /// - Returns: The counts, sorted by bucket, without zeros.
   func termCounts(of text: String, using counter: inout TermCounter) -> SparseVector {
     forEachFeature(in: text) { bucket, _, _ in counter.add(bucket) }
     return counter.drain()

@@ -29,7 +29,9 @@ public struct NGramVectorizer: Sendable {
   ///   - configuration: The feature and weighting settings.
   /// - Complexity: O(total text length), on all cores.
   public init(fittingOn documents: [String], configuration: VectorizerConfiguration = .standard) {
-    self.init(termCounts: Self.termCounts(of: documents, configuration: configuration), configuration: configuration)
+    self.init(
+      termCounts: Self.termCounts(of: documents, configuration: configuration),
+      configuration: configuration)
   }
 
   /// Fits a corpus and returns its vectors too, extracting each text's features only once.
@@ -104,7 +106,9 @@ public struct NGramVectorizer: Sendable {
   public func vectors(for texts: [String]) -> [SparseVector] {
     Self.parallelChunks(texts) { [self] chunk in
       var counter = TermCounter(size: configuration.featureSpace)
-      return chunk.map { weighted(extractor.termCounts(of: TextNormalizer.normalize($0), using: &counter)) }
+      return chunk.map {
+        weighted(extractor.termCounts(of: TextNormalizer.normalize($0), using: &counter))
+      }
     }
   }
 

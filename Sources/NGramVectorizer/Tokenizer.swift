@@ -70,7 +70,9 @@ public enum Tokenizer {
   /// Drops joiners left at the end of a word (`model-` → `model`); `+` stays, for `c++`.
   private static func trimmedWord(_ word: Substring) -> Substring {
     var word = word
-    while let last = word.unicodeScalars.last, last == "-" || last == "." || last == "'" || last == "_" {
+    while let last = word.unicodeScalars.last,
+      last == "-" || last == "." || last == "'" || last == "_"
+    {
       word = word.dropLast()
     }
     return word

@@ -26,7 +26,9 @@ let clock = ContinuousClock()
 
 switch arguments.first {
 case "vectorize":
-  guard arguments.count == 2, let path = arguments.last else { fail("usage: vectorize CORPUS.jsonl") }
+  guard arguments.count == 2, let path = arguments.last else {
+    fail("usage: vectorize CORPUS.jsonl")
+  }
   let papers = CorpusReader.read(file: path).papers
   let texts = papers.map { $0.title + "\n" + $0.summary }
   let bytes = Double(texts.reduce(0) { $0 + $1.utf8.count })
@@ -53,7 +55,8 @@ case "topk":
   let elapsed = clock.measure {
     lists = matrix.nearestNeighbors(ofRows: matrix, count: k, excludingSameIndex: true)
   }
-  let text = lists.map { $0.map { String($0.index) }.joined(separator: " ") }.joined(separator: "\n")
+  let text = lists.map { $0.map { String($0.index) }.joined(separator: " ") }.joined(
+    separator: "\n")
   _ = FileManager.default.createFile(atPath: values[4], contents: Data((text + "\n").utf8))
   let flops = 2 * Double(rows) * Double(rows) * Double(columns)
   report(["seconds": seconds(elapsed), "gflops": flops / seconds(elapsed) / 1e9])
@@ -61,7 +64,8 @@ case "topk":
 case "sgemm-peak":
   // The machine's BLAS limit: the best of five 2048³ products on all BLAS threads.
   let size = 2048
-  let a = Matrix(rows: size, columns: size, elements: (0..<(size * size)).map { Float($0 % 97) / 97 })
+  let a = Matrix(
+    rows: size, columns: size, elements: (0..<(size * size)).map { Float($0 % 97) / 97 })
   var best = Double.infinity
   for _ in 0..<5 {
     let elapsed = clock.measure { _ = a.multiplied(by: a) }

@@ -65,7 +65,9 @@ import Testing
 @Suite struct TermCounterTests {
   @Test func countsAreSortedSummedAndResetBetweenDocuments() {
     var counter = TermCounter(size: 1 << 20)
-    for (index, sign) in [(900_000, 1), (3, 1), (70_000, -1), (3, 1), (5, 1), (5, -1)] as [(UInt32, Float)] {
+    for (index, sign) in [(900_000, 1), (3, 1), (70_000, -1), (3, 1), (5, 1), (5, -1)]
+      as [(UInt32, Float)]
+    {
       counter.add(HashedBucket(index: index, sign: sign))
     }
     // Bucket 5 sums to zero and is dropped; the rest come out in index order.
