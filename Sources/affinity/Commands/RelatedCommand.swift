@@ -18,27 +18,17 @@ struct RelatedCommand: ParsableCommand {
   @Flag(help: "List the related papers of every paper.")
   var all = false
 
-  @Flag(help: "Show the shared terms behind each score.")
-  var explain = false
-
   @OptionGroup var options: RecommendationOptions
-  @OptionGroup var source: PaperSourceOptions
-  @OptionGroup var days: DayFilterOptions
-  @OptionGroup var output: FormatOption
 
   func validate() throws {
     if all == (id != nil) { throw ValidationError("Give one paper id, or --all.") }
   }
 
   func run() throws {
-    let (library, hadProblems) = try source.open()
-    let papers = try library.papers()
-    guard !papers.isEmpty else { throw CommandError(RecommendationError.emptyLibrary.description) }
-    let index = PaperIndex(papers: papers, configuration: try options.configuration())
-    let filter = days.filter
+    let (index, hadProblems) = try options.openIndex()
     var lines: [RecommendationLine] = []
     if all {
-      let rows = papers.indices.filter { filter.accepts(papers[$0]) }
+      let rows = index.papers.indices.filter { options.accepts($0, in: index) }
       for (row, list) in zip(rows, index.relatedForAll(rows, count: options.count)) {
         lines += list.map { line(for: $0, query: row, in: index) }
       }
@@ -48,19 +38,19 @@ struct RelatedCommand: ParsableCommand {
           "'\(id ?? "")' is not an arXiv id; expected e.g. 2406.11839 or an arxiv.org link")
       }
       let results = try index.related(to: arxivID, count: options.count) {
-        filter.accepts(papers[$0])
+        options.accepts($0, in: index)
       }
       guard let row = index.row(of: arxivID) else {
         throw RecommendationError.unknownPaper(arxivID)
       }
       if results.isEmpty {
         printError(
-          "no paper shares any term with \(arxivID)\(filter == .init() ? "" : " among the papers of --date/--since")"
+          "no paper shares any term with \(arxivID)\(options.days.filter == .init() ? "" : " among the papers of --date/--since")"
         )
       }
       lines = results.map { line(for: $0, query: row, in: index) }
     }
-    try printRecommendations(lines, format: output.format, explain: explain)
+    try printRecommendations(lines, format: options.output.format, explain: options.explain)
     if hadProblems { throw ExitCode.failure }
   }
 
@@ -68,7 +58,7 @@ struct RelatedCommand: ParsableCommand {
     -> RecommendationLine
   {
     let shared =
-      explain
+      options.explain
       ? index.row(of: recommendation.paper.id).map { index.explanation(of: row, and: $0) } : nil
     return RecommendationLine(
       query: index.papers[row].id.rawValue, recommendation: recommendation, shared: shared)

@@ -15,13 +15,7 @@ struct SearchCommand: ParsableCommand {
     help: ArgumentHelp("Read the text from a file ('-' for standard input).", valueName: "path"))
   var file: String?
 
-  @Flag(help: "Show the shared terms behind each score.")
-  var explain = false
-
   @OptionGroup var options: RecommendationOptions
-  @OptionGroup var source: PaperSourceOptions
-  @OptionGroup var days: DayFilterOptions
-  @OptionGroup var output: FormatOption
 
   func validate() throws {
     if (text == nil) == (file == nil) {
@@ -31,22 +25,18 @@ struct SearchCommand: ParsableCommand {
 
   func run() throws {
     let query = try queryText()
-    let (library, hadProblems) = try source.open()
-    let papers = try library.papers()
-    guard !papers.isEmpty else { throw CommandError(RecommendationError.emptyLibrary.description) }
-    let index = PaperIndex(papers: papers, configuration: try options.configuration())
-    let filter = days.filter
-    let results = try index.search(query, count: options.count) { filter.accepts(papers[$0]) }
+    let (index, hadProblems) = try options.openIndex()
+    let results = try index.search(query, count: options.count) { options.accepts($0, in: index) }
     if results.isEmpty { printError("no paper shares any term with the query") }
     let lines = results.map { recommendation in
       RecommendationLine(
         query: "-", recommendation: recommendation,
-        shared: explain
+        shared: options.explain
           ? index.row(of: recommendation.paper.id).map {
             index.explanation(ofQuery: query, and: $0)
           } : nil)
     }
-    try printRecommendations(lines, format: output.format, explain: explain)
+    try printRecommendations(lines, format: options.output.format, explain: options.explain)
     if hadProblems { throw ExitCode.failure }
   }
 
