@@ -22,26 +22,34 @@ extension PaperIndex {
   /// - Returns: Up to `limit` terms, largest share first.
   public func explanation(of first: Int, and second: Int, limit: Int = 5) -> [SharedTerm] {
     explanation(
-      PaperIndex.text(of: papers[first], titleRepeats: vectorizer.configuration.titleRepeats),
-      PaperIndex.text(of: papers[second], titleRepeats: vectorizer.configuration.titleRepeats),
+      vectorizer.sharedTerms(
+        between: vectors[first], and: vectors[second],
+        namingFrom: PaperIndex.text(
+          of: papers[first], titleRepeats: vectorizer.configuration.titleRepeats)),
       limit: limit)
   }
 
-  /// Why a free text matches a paper; see ``explanation(of:and:limit:)``.
+  /// Why a free text matches papers; see ``explanation(of:and:limit:)``.
   ///
   /// - Parameters:
   ///   - text: The query text.
-  ///   - row: The paper's row.
-  ///   - limit: The most terms to return.
-  /// - Returns: Up to `limit` terms, largest share first.
-  public func explanation(ofQuery text: String, and row: Int, limit: Int = 5) -> [SharedTerm] {
-    explanation(
-      text, PaperIndex.text(of: papers[row], titleRepeats: vectorizer.configuration.titleRepeats),
-      limit: limit)
+  ///   - rows: The papers' rows.
+  ///   - limit: The most terms to return per paper.
+  /// - Returns: One list per row, up to `limit` terms each, largest share first.
+  public func explanations(ofQuery text: String, and rows: [Int], limit: Int = 5)
+    -> [[SharedTerm]]
+  {
+    let query = vectorizer.vector(for: text)
+    return rows.map { row in
+      explanation(
+        vectorizer.sharedTerms(between: query, and: vectors[row], namingFrom: text), limit: limit)
+    }
   }
 
-  private func explanation(_ first: String, _ second: String, limit: Int) -> [SharedTerm] {
-    let shared = vectorizer.sharedTerms(first, second)
+  /// Folds shared features into readable terms and keeps the largest shares.
+  private func explanation(_ shared: [(term: String, contribution: Float)], limit: Int)
+    -> [SharedTerm]
+  {
     let total = shared.reduce(0) { $0 + $1.contribution }
     guard total > 0 else { return [] }
     // Longest terms first, so fragments fold into words rather than the other way round.

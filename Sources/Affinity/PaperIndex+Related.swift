@@ -73,7 +73,8 @@ extension PaperIndex {
       .sorted { $0.ranks(before: $1) }
       .prefix(k)
     return exact.enumerated().map { offset, neighbor in
-      Recommendation(rank: offset + 1, score: neighbor.score, paper: papers[neighbor.index])
+      Recommendation(
+        rank: offset + 1, score: neighbor.score, paper: papers[neighbor.index], row: neighbor.index)
     }
   }
 }

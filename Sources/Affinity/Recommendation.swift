@@ -8,12 +8,15 @@ public struct Recommendation: Sendable {
   public var score: Float
   /// The recommended paper.
   public var paper: Paper
+  /// The paper's row in the index it came from (for explanations).
+  public var row: Int
 
   /// Creates a recommendation.
-  public init(rank: Int, score: Float, paper: Paper) {
+  public init(rank: Int, score: Float, paper: Paper, row: Int) {
     self.rank = rank
     self.score = score
     self.paper = paper
+    self.row = row
   }
 }
 
@@ -30,7 +33,7 @@ public enum RecommendationError: Error, Sendable, Equatable, CustomStringConvert
   public var description: String {
     switch self {
     case .unknownPaper(let id):
-      "no paper \(id) in the library; 'affinity list' shows the papers there are"
+      "no paper \(id) among these papers; 'affinity list' (with the same --db, --corpus or --sample) shows them"
     case .emptyQuery:
       "the query is empty; give some words, or --file PATH (- for standard input)"
     case .emptyLibrary:

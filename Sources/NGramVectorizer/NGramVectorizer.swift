@@ -112,21 +112,21 @@ public struct NGramVectorizer: Sendable {
     }
   }
 
-  /// The features two texts share, named by the shortest word of `first` they come from (a
-  /// character n-gram by its whole word, a word feature by its words), with their contribution to the
-  /// cosine similarity, largest first. Contributions of one word are added up.
+  /// The features two vectors share, named by the shortest word of `text` (the text of `a`)
+  /// they come from — a character n-gram by its whole word, a word feature by its words — with
+  /// their contribution to the cosine similarity, largest first. Contributions of one word are
+  /// added up; stop words and features `text` does not produce are left out.
   ///
   /// - Parameters:
-  ///   - first: One raw text.
-  ///   - second: The other.
+  ///   - a: One vector, made by this vectorizer from `text`.
+  ///   - b: The other vector.
+  ///   - text: The raw text `a` was made from, to name the features.
   /// - Returns: Shared words as (term, contribution to the cosine), by contribution.
-  public func sharedTerms(_ first: String, _ second: String) -> [(
-    term: String, contribution: Float
-  )] {
-    let a = vector(for: first)
-    let b = vector(for: second)
+  public func sharedTerms(
+    between a: SparseVector, and b: SparseVector, namingFrom text: String
+  ) -> [(term: String, contribution: Float)] {
     var names: [UInt32: Substring] = [:]
-    extractor.forEachFeature(in: TextNormalizer.normalize(first), withTerms: true) {
+    extractor.forEachFeature(in: TextNormalizer.normalize(text), withTerms: true) {
       bucket, _, word in
       let name = Self.displayed(word)
       if FeatureExtractor.stopWords.contains(name) { return }

@@ -42,7 +42,7 @@ import Testing
   @Test(arguments: [
     (
       ["related", "2406.99999", "--sample"], 1,
-      "no paper 2406.99999 in the library; 'affinity list' shows the papers there are"
+      "no paper 2406.99999 among these papers; 'affinity list' (with the same --db, --corpus or --sample) shows them"
     ),
     (["related", "nonsense", "--sample"], 1, "'nonsense' is not an arXiv id"),
     (["related", "2406.11839", "--sample", "-k", "0"], 64, "-k must be at least 1"),
@@ -62,20 +62,20 @@ import Testing
     #expect(result.errors.contains(message), "\(result.errors)")
   }
 
+  // These use the workspace's own library ($AFFINITY_DB, set by `affinity(_:home:)`).
+
   @Test func anEmptyLibraryIsExplained() throws {
-    let library = workspace.url.appendingPathComponent("lib.sqlite").path
     let empty = try workspace.write("empty.jsonl", "\n")
-    #expect(try affinity("add", empty, "--db", library, home: workspace.url).status == 1)
-    let result = try affinity("related", "2406.00001", "--db", library, home: workspace.url)
+    #expect(try affinity("add", empty, home: workspace.url).status == 1)  // creates the library
+    let result = try affinity("related", "2406.00001", home: workspace.url)
     #expect(result.status == 1)
     #expect(result.errors.contains("there are no papers to recommend from"))
   }
 
   @Test func aPaperSharingNothingGetsANoteNotACrash() throws {
-    let library = workspace.url.appendingPathComponent("lib.sqlite").path
-    let jsonl = try workspace.write("one.jsonl", "{\"id\": \"2406.00001\", \"title\": \"Only\"}\n")
-    #expect(try affinity("add", jsonl, "--db", library, home: workspace.url).status == 0)
-    let result = try affinity("related", "2406.00001", "--db", library, home: workspace.url)
+    let one = try workspace.write("one.jsonl", "{\"id\": \"2406.00001\", \"title\": \"Only\"}\n")
+    #expect(try affinity("add", one, home: workspace.url).status == 0)
+    let result = try affinity("related", "2406.00001", home: workspace.url)
     #expect(result.status == 0)
     #expect(result.output.isEmpty)
     #expect(result.errors.contains("no paper shares any term"))

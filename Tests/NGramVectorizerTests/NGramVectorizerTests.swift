@@ -47,9 +47,11 @@ import Testing
 
   @Test func sharedTermsExplainTheScore() {
     let vectorizer = NGramVectorizer(fittingOn: corpus)
-    let shared = vectorizer.sharedTerms(corpus[0], corpus[1])
+    let first = vectorizer.vector(for: corpus[0])
+    let second = vectorizer.vector(for: corpus[1])
+    let shared = vectorizer.sharedTerms(between: first, and: second, namingFrom: corpus[0])
     let total = shared.reduce(0) { $0 + $1.contribution }
-    let cosine = vectorizer.vector(for: corpus[0]).dot(vectorizer.vector(for: corpus[1]))
+    let cosine = first.dot(second)
     #expect(total >= cosine - 1e-5)  // positive contributions cover at least the cosine
     #expect(shared.contains { $0.term == "preference optimization" })
   }

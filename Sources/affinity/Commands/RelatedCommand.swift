@@ -37,11 +37,11 @@ struct RelatedCommand: ParsableCommand {
         throw CommandError(
           "'\(id ?? "")' is not an arXiv id; expected e.g. 2406.11839 or an arxiv.org link")
       }
-      let results = try index.related(to: arxivID, count: options.count) {
-        options.accepts($0, in: index)
-      }
       guard let row = index.row(of: arxivID) else {
         throw RecommendationError.unknownPaper(arxivID)
+      }
+      let results = try index.related(to: arxivID, count: options.count) {
+        options.accepts($0, in: index)
       }
       if results.isEmpty {
         printError(
@@ -57,9 +57,7 @@ struct RelatedCommand: ParsableCommand {
   private func line(for recommendation: Recommendation, query row: Int, in index: PaperIndex)
     -> RecommendationLine
   {
-    let shared =
-      options.explain
-      ? index.row(of: recommendation.paper.id).map { index.explanation(of: row, and: $0) } : nil
+    let shared = options.explain ? index.explanation(of: row, and: recommendation.row) : nil
     return RecommendationLine(
       query: index.papers[row].id.rawValue, recommendation: recommendation, shared: shared)
   }

@@ -28,13 +28,9 @@ struct SearchCommand: ParsableCommand {
     let (index, hadProblems) = try options.openIndex()
     let results = try index.search(query, count: options.count) { options.accepts($0, in: index) }
     if results.isEmpty { printError("no paper shares any term with the query") }
-    let lines = results.map { recommendation in
-      RecommendationLine(
-        query: "-", recommendation: recommendation,
-        shared: options.explain
-          ? index.row(of: recommendation.paper.id).map {
-            index.explanation(ofQuery: query, and: $0)
-          } : nil)
+    let shared = options.explain ? index.explanations(ofQuery: query, and: results.map(\.row)) : nil
+    let lines = results.enumerated().map { offset, recommendation in
+      RecommendationLine(query: "-", recommendation: recommendation, shared: shared?[offset])
     }
     try printRecommendations(lines, format: options.output.format, explain: options.explain)
     if hadProblems { throw ExitCode.failure }
