@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "SimilarityCore", targets: ["SimilarityCore"]),
     .library(name: "NGramVectorizer", targets: ["NGramVectorizer"]),
     .library(name: "Affinity", targets: ["Affinity"]),
+    .library(name: "MatrixExport", targets: ["MatrixExport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,9 @@ let package = Package(
     /// Row-major `Float` matrices and safe BLAS/LAPACK operations on them. Knows nothing of text
     /// or papers.
     .target(name: "SimilarityCore", dependencies: ["COpenBLAS"]),
+
+    /// Embeddings and similarity matrices out, streamed: NumPy `.npy`, CSV, Matrix Market.
+    .target(name: "MatrixExport", dependencies: ["SimilarityCore"]),
 
     // MARK: - Text
 
@@ -59,8 +63,8 @@ let package = Package(
     .executableTarget(
       name: "affinity",
       dependencies: [
-        "Affinity", "NGramVectorizer", "PaperCorpus", "PaperLibrary", "SimilarityCore",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Affinity", "MatrixExport", "NGramVectorizer", "PaperCorpus", "PaperLibrary",
+        "SimilarityCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       resources: [.copy("Resources/sample-digest.md")]
     ),
@@ -73,6 +77,9 @@ let package = Package(
 
     // MARK: - Tests
 
+    /// Test-only: strict readers of the exported formats (npy, CSV, Matrix Market).
+    .target(name: "_MatrixFileReading", path: "Sources/_MatrixFileReading"),
+
     .testTarget(name: "SimilarityCoreTests", dependencies: ["SimilarityCore"]),
     .testTarget(
       name: "NGramVectorizerTests",
@@ -84,6 +91,7 @@ let package = Package(
       dependencies: ["PaperCorpus"],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(name: "MatrixExportTests", dependencies: ["MatrixExport", "_MatrixFileReading"]),
     .testTarget(name: "AffinityTests", dependencies: ["Affinity"]),
     .testTarget(
       name: "PaperLibraryTests",
@@ -91,7 +99,7 @@ let package = Package(
     ),
     .testTarget(
       name: "AffinityCLITests",
-      dependencies: ["affinity"],
+      dependencies: ["affinity", "_MatrixFileReading"],
       resources: [.copy("Golden")]
     ),
   ],

@@ -48,17 +48,23 @@ public struct PaperIndex: Sendable {
 
   /// The sparse vectors folded into `dimension` buckets, each row scaled to unit length.
   static func embedding(of vectors: [SparseVector], dimension: Int) -> Matrix {
-    var elements = [Float](repeating: 0, count: vectors.count * dimension)
-    let mask = UInt32(dimension - 1)
-    for (row, vector) in vectors.enumerated() {
-      let base = row * dimension
-      for (index, value) in zip(vector.indices, vector.values) {
-        elements[base + Int(index & mask)] += value
-      }
-      let norm = elements[base..<(base + dimension)].reduce(0) { $0 + $1 * $1 }.squareRoot()
-      if norm > 0 { for column in base..<(base + dimension) { elements[column] /= norm } }
-    }
+    var elements: [Float] = []
+    elements.reserveCapacity(vectors.count * dimension)
+    for vector in vectors { appendFolded(vector, dimension: dimension, to: &elements) }
     return Matrix(rows: vectors.count, columns: dimension, elements: elements)
+  }
+
+  /// Appends one row of the embedding: the vector folded into `dimension` buckets (a power of
+  /// two; signs kept), scaled to unit length (a zero vector stays zero).
+  static func appendFolded(_ vector: SparseVector, dimension: Int, to elements: inout [Float]) {
+    let base = elements.count
+    elements.append(contentsOf: repeatElement(0, count: dimension))
+    let mask = UInt32(dimension - 1)
+    for (index, value) in zip(vector.indices, vector.values) {
+      elements[base + Int(index & mask)] += value
+    }
+    let norm = elements[base..<(base + dimension)].reduce(0) { $0 + $1 * $1 }.squareRoot()
+    if norm > 0 { for column in base..<(base + dimension) { elements[column] /= norm } }
   }
 
   /// The row of a paper, if the index has it.

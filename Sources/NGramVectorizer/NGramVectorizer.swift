@@ -22,16 +22,28 @@ public struct NGramVectorizer: Sendable {
   let inverseDocumentFrequency: [Float]
   let extractor: FeatureExtractor
 
-  /// Fits the document frequencies of a corpus.
+  /// Fits the document frequencies of a corpus, keeping nothing per document (so memory does
+  /// not grow with the corpus).
   ///
   /// - Parameters:
   ///   - documents: The corpus's texts, raw (they are normalised here).
   ///   - configuration: The feature and weighting settings.
   /// - Complexity: O(total text length), on all cores.
   public init(fittingOn documents: [String], configuration: VectorizerConfiguration = .standard) {
+    let extractor = FeatureExtractor(configuration: configuration)
+    let partial = Self.parallelChunks(documents) { chunk in
+      var counter = TermCounter(size: configuration.featureSpace)
+      var frequency = [Int32](repeating: 0, count: configuration.featureSpace)
+      for document in chunk {
+        let counts = extractor.termCounts(of: TextNormalizer.normalize(document), using: &counter)
+        for index in counts.indices { frequency[Int(index)] += 1 }
+      }
+      return [frequency]
+    }
+    var frequency = [Int32](repeating: 0, count: configuration.featureSpace)
+    for part in partial { for index in part.indices { frequency[index] += part[index] } }
     self.init(
-      termCounts: Self.termCounts(of: documents, configuration: configuration),
-      configuration: configuration)
+      documentFrequency: frequency, documentCount: documents.count, configuration: configuration)
   }
 
   /// Fits a corpus and returns its vectors too, extracting each text's features only once.
@@ -44,9 +56,13 @@ public struct NGramVectorizer: Sendable {
   public static func fitted(
     on documents: [String], configuration: VectorizerConfiguration = .standard
   ) -> (vectorizer: NGramVectorizer, vectors: [SparseVector]) {
-    let counts = termCounts(of: documents, configuration: configuration)
-    let vectorizer = NGramVectorizer(termCounts: counts, configuration: configuration)
-    return (vectorizer, parallelMap(counts) { vectorizer.weighted($0) })
+    var vectors = termCounts(of: documents, configuration: configuration)
+    var frequency = [Int32](repeating: 0, count: configuration.featureSpace)
+    for vector in vectors { for index in vector.indices { frequency[Int(index)] += 1 } }
+    let vectorizer = NGramVectorizer(
+      documentFrequency: frequency, documentCount: documents.count, configuration: configuration)
+    parallelUpdate(&vectors) { vectorizer.weighted($0) }
+    return (vectorizer, vectors)
   }
 
   /// Every document's term counts, on all cores, each thread with its own scratch counter.
@@ -60,14 +76,14 @@ public struct NGramVectorizer: Sendable {
     }
   }
 
-  private init(termCounts counts: [SparseVector], configuration: VectorizerConfiguration) {
+  private init(
+    documentFrequency: [Int32], documentCount: Int, configuration: VectorizerConfiguration
+  ) {
     self.configuration = configuration
     extractor = FeatureExtractor(configuration: configuration)
-    documentCount = counts.count
-    var documentFrequency = [Int32](repeating: 0, count: configuration.featureSpace)
-    for vector in counts { for index in vector.indices { documentFrequency[Int(index)] += 1 } }
-    let n = Float(counts.count)
-    let limit = counts.count >= 4 ? configuration.maximumDocumentFrequency * n : .infinity
+    self.documentCount = documentCount
+    let n = Float(documentCount)
+    let limit = documentCount >= 4 ? configuration.maximumDocumentFrequency * n : .infinity
     inverseDocumentFrequency = documentFrequency.map { df in
       let df = Float(df)
       guard df > 0, df <= limit else { return 0 }
@@ -160,11 +176,19 @@ public struct NGramVectorizer: Sendable {
     return stem.count < word.count && Tokenizer.isLatin(stem) ? stem : word
   }
 
-  /// Maps inputs to results on all cores, keeping order.
-  static func parallelMap<Input: Sendable, T: Sendable>(
-    _ inputs: [Input], _ transform: @Sendable (Input) -> T
-  ) -> [T] {
-    parallelChunks(inputs) { $0.map(transform) }
+  /// Replaces every element by its transform, on all cores, in place (each old element is
+  /// freed as soon as it is replaced, so peak memory stays near one copy).
+  static func parallelUpdate<T: Sendable>(_ elements: inout [T], _ transform: @Sendable (T) -> T) {
+    let chunk = max(1, (elements.count + 15) / 16)
+    let count = elements.count
+    elements.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let buffer = buffer
+      DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+        for index in (c * chunk)..<min(count, (c + 1) * chunk) {
+          buffer[index] = transform(buffer[index])
+        }
+      }
+    }
   }
 
   /// Maps contiguous chunks of the inputs on all cores (one scratch space per chunk), keeping

@@ -12,9 +12,11 @@ public enum BLASSettings {
   /// The number of threads BLAS routines may use (`openblas_get_num_threads` /
   /// `openblas_set_num_threads`).
   ///
-  /// Setting a value below 1 sets 1; a value above the processor count is allowed.
+  /// Setting a value below 1 sets 1; a value above the processor count is allowed. Reading it
+  /// while other threads run single-threaded work waits for them, so it gives the setting, not
+  /// their temporary one.
   public static var threadCount: Int {
-    get { LinearAlgebra.threadCount }
+    get { threadSetting.withLock { _ in LinearAlgebra.threadCount } }
     set { threadSetting.withLock { _ in LinearAlgebra.setThreadCount(max(1, newValue)) } }
   }
 

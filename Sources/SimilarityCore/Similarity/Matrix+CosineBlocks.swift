@@ -1,0 +1,93 @@
+extension Matrix {
+  /// Visits the row-by-row cosine similarity matrix `self · selfᵀ` block by block, so a matrix
+  /// far larger than memory can be streamed out.
+  ///
+  /// ```swift
+  /// let e = Matrix(rowArrays: [[1, 0], [0.6, 0.8], [0, 1]])
+  /// e.forEachCosineBlock(.lowerTriangle) { block in
+  ///   print(block.rows, block[2, 1])  // 0..<3 0.8
+  /// }
+  /// ```
+  ///
+  /// Rows are expected to have unit length, so inner products are cosines. The diagonal is set
+  /// to exactly 1 (a row is identical to itself, even a zero row), and within each block's own
+  /// rows the values are exactly symmetric. Each block is one
+  /// `cblas_sgemm` on all BLAS threads; one block buffer is reused throughout.
+  ///
+  /// - Parameters:
+  ///   - part: `.full` gives whole rows (columns `0..<rows`); `.lowerTriangle` gives each block
+  ///     of rows only up to its own last row (columns `0..<block.rows.upperBound`), which is
+  ///     half the arithmetic; the rest of the matrix is the transpose.
+  ///   - elementBudget: The most elements one block may hold (at least one row is used).
+  ///   - body: Called once per block, in row order. The block is only valid during the call.
+  /// - Throws: Whatever `body` throws; no later block is computed.
+  /// - Complexity: O(`rows² × columns`) arithmetic (half that for `.lowerTriangle`),
+  ///   O(`elementBudget`) extra memory.
+  public func forEachCosineBlock<Failure: Error>(
+    _ part: CosineBlock.Part, elementBudget: Int = 1 << 23,
+    _ body: (CosineBlock) throws(Failure) -> Void
+  ) throws(Failure) {
+    guard rows > 0 else { return }
+    let rowsPerBlock = max(1, min(rows, elementBudget / rows))
+    var buffer = [Float](repeating: 0, count: rowsPerBlock * rows)
+    var first = 0
+    while first < rows {
+      let end = min(rows, first + rowsPerBlock)
+      let width = part == .full ? rows : end
+      if columns > 0 {
+        LinearAlgebra.multiply(
+          elements, offset: first * columns, rows: end - first, inner: columns, transposed: false,
+          leadingDimension: columns, by: elements, columns: width, transposed: true,
+          leadingDimension: columns, into: &buffer)
+      } else {
+        for index in 0..<((end - first) * width) { buffer[index] = 0 }
+      }
+      for row in first..<end {
+        buffer[(row - first) * width + row] = 1
+        // The diagonal block is symmetric in exact arithmetic; make it so in floats too.
+        for column in row + 1..<end {
+          buffer[(row - first) * width + column] = buffer[(column - first) * width + row]
+        }
+      }
+      let values = buffer[0..<((end - first) * width)]
+      try body(CosineBlock(rows: first..<end, columns: width, values: values))
+      first = end
+    }
+  }
+}
+
+/// A block of consecutive rows of a cosine similarity matrix; see
+/// ``Matrix/forEachCosineBlock(_:elementBudget:_:)``.
+public struct CosineBlock: Sendable {
+  /// Which part of the symmetric matrix the blocks cover.
+  public enum Part: Sendable {
+    /// Whole rows.
+    case full
+    /// Each block's rows up to and including the diagonal block.
+    case lowerTriangle
+  }
+
+  /// The rows of the whole matrix this block holds.
+  public let rows: Range<Int>
+  /// The number of columns held: columns `0..<columns` of each row.
+  public let columns: Int
+  /// The values, row after row, `columns` per row.
+  public let values: ArraySlice<Float>
+
+  /// The similarity of row `row` (an index of the whole matrix, in ``rows``) and column `column`
+  /// (in `0..<columns`).
+  public subscript(row: Int, column: Int) -> Float {
+    precondition(rows.contains(row) && column >= 0 && column < columns, "Index out of block")
+    return values[values.startIndex + (row - rows.lowerBound) * columns + column]
+  }
+
+  /// The held values of one row of the whole matrix.
+  ///
+  /// - Parameter row: A row index in ``rows``.
+  /// - Returns: Its `columns` values.
+  public func row(_ row: Int) -> ArraySlice<Float> {
+    precondition(rows.contains(row), "Row out of block")
+    let start = values.startIndex + (row - rows.lowerBound) * columns
+    return values[start..<(start + columns)]
+  }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import MatrixExport
+
+/// `affinity embeddings`: the papers' embedding vectors, for users' own tools.
+struct EmbeddingsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "embeddings",
+    abstract: "Export the papers' embeddings (npy or csv), one unit row per paper.",
+    discussion: """
+      Each row is a paper's TF-IDF weighted hashed n-gram vector folded into the model's \
+      embedding dimension and scaled to length 1, so the inner product of two rows is the \
+      cosine 'affinity matrix' writes. npy: float32, C order, ids beside it (FILE.ids.txt); \
+      csv: a header row (id, then the dimensions 0, 1, …), then one row per paper.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case npy, csv
+  }
+
+  @OptionGroup var options: ExportOptions
+
+  @Option(help: "npy or csv (default: from the -o extension, else csv).")
+  var format: Format?
+
+  func validate() throws {
+    let format = options.format(format, default: Format.csv)
+    if format == .npy, options.output == nil {
+      throw ValidationError("--format npy writes a file: give -o FILE.")
+    }
+    if format == .csv, options.idsOutput != nil {
+      throw ValidationError("csv carries its ids in its first column; --ids-out is for npy.")
+    }
+  }
+
+  func run() throws {
+    InterruptCleanup.install()
+    let format = options.format(format, default: Format.csv)
+    let (ids, embedding, hadProblems) = try options.openEmbedding()
+    let file =
+      try options.output.map { path throws(ExportError) in try OutputFile(path: path) }
+      ?? OutputFile.standardOutput()
+    var idsFile: OutputFile?
+    switch format {
+    case .npy:
+      let size = MatrixExport.numPySize(rows: embedding.rows, columns: embedding.columns)
+      try options.checkSpace(for: size, at: file.path)
+      idsFile = try options.writeIDs(ids, to: options.idsPath(besides: file.path))
+      try MatrixExport.writeNumPy(embedding, to: file)
+    case .csv:
+      try MatrixExport.writeCSV(
+        embedding, rowNames: ids.map(\.rawValue),
+        columnNames: (0..<embedding.columns).map(String.init), to: file)
+    }
+    try idsFile?.commit()
+    try file.commit()
+    if let path = options.output {
+      let idsNote = idsFile.map { " (ids in \($0.path))" } ?? ""
+      printError(
+        "wrote \(embedding.rows) embeddings of \(embedding.columns) dimensions to \(path)\(idsNote)"
+      )
+    }
+    if hadProblems { throw ExitCode.failure }
+  }
+}

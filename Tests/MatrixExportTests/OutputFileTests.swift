@@ -1,0 +1,43 @@
+import Foundation
+import MatrixExport
+import Testing
+
+@Suite struct OutputFileTests {
+  @Test func nothingAppearsUntilCommit() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("out.csv")
+    try Data("old\n".utf8).write(to: URL(fileURLWithPath: path))
+    let file = try OutputFile(path: path)
+    try file.write("new\n")
+    try file.flush()
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
+    try file.commit()
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
+    #expect(try folder.names() == ["out.csv"])
+  }
+
+  @Test func anUncommittedFileLeavesNothingBehind() throws {
+    let folder = try TemporaryFolder()
+    do {
+      let file = try OutputFile(path: folder.path("half.npy"))
+      try file.write([1, 2, 3], at: 0)
+    }
+    #expect(try folder.names().isEmpty)
+  }
+
+  @Test func aMissingFolderIsAClearError() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("missing/out.npy")
+    #expect {
+      try OutputFile(path: path)
+    } throws: { error in
+      guard case .cannotCreate(let failing, _) = error as? ExportError else { return false }
+      return failing == path && "\(error)".contains("check that the folder exists")
+    }
+  }
+
+  @Test func spaceIsReportedForAFolderThatExists() throws {
+    let folder = try TemporaryFolder()
+    #expect((OutputFile.availableSpace(besides: folder.path("x.npy")) ?? 0) > 0)
+  }
+}
