@@ -69,10 +69,11 @@ let package = Package(
       resources: [.copy("Resources/sample-digest.md")]
     ),
 
-    /// The Swift half of `Scripts/bench`: times vectorizing, all-pairs top-k and the sgemm limit.
+    /// The Swift half of `Scripts/bench`: times vectorizing, all-pairs top-k, similarity export
+    /// and the sgemm limit.
     .executableTarget(
       name: "affinity-bench",
-      dependencies: ["NGramVectorizer", "PaperCorpus", "SimilarityCore"]
+      dependencies: ["MatrixExport", "NGramVectorizer", "PaperCorpus", "SimilarityCore"]
     ),
 
     // MARK: - Tests

@@ -6,6 +6,7 @@
   peers.py faiss-topk EMB.f32 ROWS COLS K IDS_OUT   FAISS IndexFlatIP all-pairs top-k
   peers.py agreement IDS_A IDS_B           share of top-k ids two runs agree on
   peers.py related-all CORPUS.jsonl K      scikit-learn hashing + TF-IDF + NearestNeighbors (brute, cosine)
+  peers.py similarity-npy EMB.npy OUT.npy  NumPy: E @ E.T, then np.save
 """
 import json
 import sys
@@ -74,6 +75,13 @@ def related_all(path, k):
     print(json.dumps({"seconds": time.perf_counter() - start}))
 
 
+def similarity_npy(path, out):
+    start = time.perf_counter()
+    e = np.load(path)
+    np.save(out, e @ e.T)
+    print(json.dumps({"seconds": time.perf_counter() - start}))
+
+
 if __name__ == "__main__":
     mode, args = sys.argv[1], sys.argv[2:]
     if mode == "vectorize":
@@ -86,5 +94,7 @@ if __name__ == "__main__":
         agreement(args[0], args[1])
     elif mode == "related-all":
         related_all(args[0], int(args[1]))
+    elif mode == "similarity-npy":
+        similarity_npy(args[0], args[1])
     else:
         sys.exit(__doc__)

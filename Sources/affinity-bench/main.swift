@@ -2,7 +2,9 @@
 //   affinity-bench vectorize CORPUS.jsonl
 //   affinity-bench topk EMBEDDINGS.f32 ROWS COLUMNS K IDS_OUT
 //   affinity-bench sgemm-peak
+//   affinity-bench similarity-npy EMBEDDINGS.npy OUT.npy
 import Foundation
+import MatrixExport
 import NGramVectorizer
 import PaperCorpus
 import SimilarityCore
@@ -74,6 +76,34 @@ case "sgemm-peak":
   let flops = 2 * pow(Double(size), 3)
   report(["gflops": flops / best / 1e9, "threads": Double(BLASSettings.threadCount)])
 
+case "similarity-npy":
+  // Reads a float32 .npy written by `affinity embeddings` and writes its cosine matrix.
+  guard arguments.count == 3 else { fail("usage: similarity-npy EMBEDDINGS.npy OUT.npy") }
+  let values = Array(arguments.dropFirst())
+  // Read straight into the matrix's storage: one copy in memory, as numpy.load has.
+  guard let input = fopen(values[0], "rb") else { fail("cannot read \(values[0])") }
+  var prefix = [UInt8](repeating: 0, count: 10)
+  guard fread(&prefix, 1, 10, input) == 10 else { fail("\(values[0]) is not an .npy file") }
+  var header = [UInt8](repeating: 0, count: Int(prefix[8]) | Int(prefix[9]) << 8)
+  guard fread(&header, 1, header.count, input) == header.count else { fail("short header") }
+  let shape =
+    String(decoding: header, as: UTF8.self).split(separator: "(").last?
+    .split(separator: ")").first?.split(separator: ",")
+    .compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? []
+  guard shape.count == 2 else { fail("\(values[0]) is not a 2-d float32 .npy file") }
+  let elements = [Float](unsafeUninitializedCapacity: shape[0] * shape[1]) { buffer, count in
+    count = fread(buffer.baseAddress, 4, buffer.count, input)
+  }
+  fclose(input)
+  guard elements.count == shape[0] * shape[1] else { fail("\(values[0]) is truncated") }
+  let embedding = Matrix(rows: shape[0], columns: shape[1], elements: elements)
+  let elapsed = try clock.measure {
+    let file = try OutputFile(path: values[1])
+    try MatrixExport.writeSimilarityNumPy(of: embedding, to: file)
+    try file.commit()
+  }
+  report(["seconds": seconds(elapsed)])
+
 default:
-  fail("usage: affinity-bench vectorize|topk|sgemm-peak …")
+  fail("usage: affinity-bench vectorize|topk|sgemm-peak|similarity-npy …")
 }
