@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Quality of related-paper and free-text search, for Affinity and a scikit-learn baseline.
+"""Quality of related papers, free-text search and topic groups, for Affinity and scikit-learn.
 
-Two checks, on papers read by Affinity itself (`affinity list --format json`):
+Three checks, on papers read by Affinity itself (`affinity list --format json`):
 - related: every paper's top-k neighbours, judged by our topic labels (Scripts/eval/topics.tsv):
   precision@1, precision@5 and MRR of the first same-topic neighbour.
 - title -> summary: each paper's English title is the query; the documents are the summaries
   alone (mostly Korean); the true paper's rank gives MRR, hit@1 and hit@5.
+- topics: `affinity topics` (k chosen automatically, and told the true k) against the topic
+  labels, beside scikit-learn KMeans on its TF-IDF vectors told the true k: ARI, NMI, purity.
 """
 import argparse
 import json
@@ -56,6 +58,22 @@ def retrieval_scores(ranks):
     return np.mean(1 / ranks), np.mean(ranks == 1), np.mean(ranks <= 5)
 
 
+def topic_scores(truth, found):
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+    from sklearn.metrics.cluster import contingency_matrix
+    table = contingency_matrix(truth, found)
+    return (adjusted_rand_score(truth, found), normalized_mutual_info_score(truth, found),
+            table.max(axis=0).sum() / table.sum())
+
+
+def our_topics(affinity, corpus, ids, *args):
+    groups = {}
+    for line in run(affinity, "topics", "--corpus", corpus, "--format", "tsv", *args).splitlines()[1:]:
+        topic, _, paper_id, *_ = line.split("\t")
+        groups[paper_id] = topic
+    return [groups[i] for i in ids]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--affinity", required=True)
@@ -102,6 +120,14 @@ def main():
     scores = (queries @ fitted.T).toarray()
     their_ranks = [int(np.sum(scores[i] > scores[i, i])) + 1 for i in range(len(papers))]
 
+    # Topic groups.
+    from sklearn.cluster import KMeans
+    truth = [topics[i] for i in ids]
+    true_k = len(set(truth))
+    auto = our_topics(args.affinity, args.corpus, ids, *model)
+    told = our_topics(args.affinity, args.corpus, ids, "--k", str(true_k), *model)
+    kmeans = KMeans(n_clusters=true_k, n_init=10, random_state=0).fit_predict(matrix)
+
     rows = [
         ("related: precision@1", related_scores(ours, topics, ids)[0], related_scores(theirs, topics, ids)[0]),
         ("related: precision@5", related_scores(ours, topics, ids)[1], related_scores(theirs, topics, ids)[1]),
@@ -110,11 +136,17 @@ def main():
         ("title → summary: hit@1", retrieval_scores(our_ranks)[1], retrieval_scores(their_ranks)[1]),
         ("title → summary: hit@5", retrieval_scores(our_ranks)[2], retrieval_scores(their_ranks)[2]),
     ]
-    print(f"{len(papers)} papers, {len(set(topics[i] for i in ids))} topics (Scripts/eval/topics.tsv)\n")
+    print(f"{len(papers)} papers, {true_k} topics (Scripts/eval/topics.tsv)\n")
     print("| measure | Affinity | scikit-learn char_wb TF-IDF |")
     print("|---|---|---|")
     for name, a, b in rows:
         print(f"| {name} | {a:.3f} | {b:.3f} |")
+    print(f"\n| topic groups | ARI | NMI | purity | groups |")
+    print("|---|---|---|---|---|")
+    for name, found in [(f"Affinity, k auto", auto), (f"Affinity, k = {true_k}", told),
+                        (f"scikit-learn KMeans, k = {true_k}", list(kmeans))]:
+        ari, nmi, purity = topic_scores(truth, found)
+        print(f"| {name} | {ari:.3f} | {nmi:.3f} | {purity:.3f} | {len(set(found))} |")
 
 
 if __name__ == "__main__":

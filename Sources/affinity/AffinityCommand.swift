@@ -13,7 +13,7 @@ struct AffinityCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       AddCommand.self, ListCommand.self, ShowCommand.self, RelatedCommand.self, SearchCommand.self,
-      MatrixCommand.self, EmbeddingsCommand.self, InfoCommand.self,
+      TopicsCommand.self, MatrixCommand.self, EmbeddingsCommand.self, InfoCommand.self,
     ]
   )
 }

@@ -3,14 +3,15 @@ import COpenBLAS
 /// The only place that calls OpenBLAS and LAPACKE. Each function takes Swift arrays, keeps the
 /// pointers inside its closures, and names the C routine it calls.
 enum LinearAlgebra {
-  /// `C = op(A) × op(B)` in row-major order, with `cblas_sgemm` (alpha 1, beta 0). `A` and `B`
-  /// start at element offsets `aOffset` and `bOffset` of their arrays, so row tiles need no copy.
+  /// `C = op(A) × op(B)` in row-major order, with `cblas_sgemm` (alpha 1, beta 0; beta 1 adds
+  /// to `C` instead). `A` and `B` start at element offsets `aOffset` and `bOffset` of their
+  /// arrays, so row tiles need no copy.
   static func multiply(
     _ a: [Float], offset aOffset: Int = 0, rows m: Int, inner k: Int, transposed transposeA: Bool,
     leadingDimension lda: Int,
     by b: [Float], offset bOffset: Int = 0, columns n: Int, transposed transposeB: Bool,
     leadingDimension ldb: Int,
-    into c: inout [Float]
+    into c: inout [Float], adding: Bool = false
   ) {
     a.withUnsafeBufferPointer { a in
       b.withUnsafeBufferPointer { b in
@@ -19,7 +20,8 @@ enum LinearAlgebra {
             CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
             transposeB ? CblasTrans : CblasNoTrans,
             blasInt(m), blasInt(n), blasInt(k), 1, a.baseAddress.map { $0 + aOffset },
-            blasInt(lda), b.baseAddress.map { $0 + bOffset }, blasInt(ldb), 0, c.baseAddress,
+            blasInt(lda), b.baseAddress.map { $0 + bOffset }, blasInt(ldb), adding ? 1 : 0,
+            c.baseAddress,
             blasInt(n))
         }
       }

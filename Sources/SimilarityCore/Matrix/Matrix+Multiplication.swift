@@ -31,4 +31,26 @@ extension Matrix {
       into: &product.elements)
     return product
   }
+
+  /// Adds `block × blockᵀ` to this square matrix: accumulates a Gram matrix slice by slice.
+  ///
+  /// ```swift
+  /// var gram = Matrix(rows: 2, columns: 2)
+  /// gram.addGram(of: Matrix(rowArrays: [[1, 0], [1, 1]]))  // [[1, 1], [1, 2]]
+  /// ```
+  ///
+  /// Computed with `cblas_sgemm` (beta 1), in place.
+  ///
+  /// - Parameter block: One row per row of `self`.
+  /// - Precondition: `self` is square with `block.rows` rows.
+  /// - Complexity: O(`rows² × block.columns`).
+  public mutating func addGram(of block: Matrix) {
+    precondition(
+      rows == columns && rows == block.rows, "Gram of \(block.rows) rows into \(rows)×\(columns)")
+    guard rows > 0, block.columns > 0 else { return }
+    LinearAlgebra.multiply(
+      block.elements, rows: rows, inner: block.columns, transposed: false,
+      leadingDimension: block.columns, by: block.elements, columns: rows, transposed: true,
+      leadingDimension: block.columns, into: &elements, adding: true)
+  }
 }

@@ -1,0 +1,68 @@
+import Affinity
+import ArgumentParser
+import Foundation
+
+/// `affinity topics`: the papers in groups by topic, each with a label.
+struct TopicsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "topics",
+    abstract: "Group papers by topic, each group with a label and its most central paper first.",
+    discussion: """
+      Papers are grouped in a latent semantic space of their n-gram vectors. --k auto scores \
+      every number of groups from n/8 to n/5 (about six papers a group) by silhouette and eigengap, and says when none \
+      is clearly better. Groups of one paper are outliers, listed last. The same papers and \
+      seed give the same groups, whatever their order.
+      """)
+
+  /// `--k auto` or a number.
+  enum Count: ExpressibleByArgument, Equatable {
+    case automatic
+    case fixed(Int)
+
+    init?(argument: String) {
+      if argument == "auto" {
+        self = .automatic
+      } else if let value = Int(argument) {
+        self = .fixed(value)
+      } else {
+        return nil
+      }
+    }
+  }
+
+  @OptionGroup var source: PaperSourceOptions
+  @OptionGroup var days: DayFilterOptions
+
+  @Option(
+    name: .customLong("k"), help: ArgumentHelp("Number of groups, or auto.", valueName: "auto|n"))
+  var count: Count = .automatic
+
+  @Option(help: "agglomerative (average linkage) or kmeans (spherical).")
+  var method: ClusteringMethod = .agglomerative
+
+  @Option(help: "Seeds k-means; the same seed gives the same groups.")
+  var seed: UInt64 = 1
+
+  @OptionGroup var model: ModelOption
+  @OptionGroup var output: FormatOption
+
+  func validate() throws {
+    if case .fixed(let k) = count, k < 1 {
+      throw ValidationError("--k must be at least 1, or auto (got \(k)).")
+    }
+  }
+
+  func run() throws {
+    let (library, hadProblems) = try source.open()
+    let papers = try library.papers()
+    guard !papers.isEmpty else { throw CommandError(RecommendationError.emptyLibrary.description) }
+    let index = PaperIndex(papers: papers, configuration: try model.configuration())
+    let rows = papers.indices.filter { days.filter.accepts(papers[$0]) }
+    let groupCount: GroupCount = if case .fixed(let k) = count { .fixed(k) } else { .automatic }
+    let topics = try index.topics(of: rows, count: groupCount, method: method, seed: seed)
+    try printTopics(topics, format: output.format)
+    if hadProblems { throw ExitCode.failure }
+  }
+}
+
+extension ClusteringMethod: ExpressibleByArgument {}

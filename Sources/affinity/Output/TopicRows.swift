@@ -1,0 +1,98 @@
+import Affinity
+import Foundation
+
+/// One group as JSON.
+private struct TopicLine: Encodable {
+  var topic: Int
+  var label: [String]
+  var size: Int
+  var papers: [Member]
+
+  struct Member: Encodable {
+    var id: String
+    var score: Float
+    var title: String
+  }
+}
+
+/// The whole result as JSON: the groups and how their number was chosen.
+private struct TopicsDocument: Encodable {
+  var method: String
+  var k: Int
+  var clear: Bool
+  var candidates: [Candidate]
+  var groups: [TopicLine]
+
+  struct Candidate: Encodable {
+    var k: Int
+    var silhouette: Float
+    var eigengap: Float
+  }
+}
+
+/// A sentence on how the number of groups came about: "8 groups (k auto: silhouette 0.21 …)".
+func choiceSummary(_ topics: Topics) -> String {
+  let choice = topics.choice
+  let groups = "\(topics.groups.count) group\(topics.groups.count == 1 ? "" : "s")"
+  guard let chosen = choice.candidates.first(where: { $0.count == choice.count }),
+    let first = choice.candidates.first, let last = choice.candidates.last
+  else {
+    return choice.candidates.isEmpty && choice.count == 1 && topics.groups.count == 1
+      ? "\(groups) (too few papers to compare numbers of groups)" : "\(groups) (k given)"
+  }
+  let gap = choice.candidates.max { ($0.eigengap, $1.count) < ($1.eigengap, $0.count) }?.count ?? 0
+  let scores = String(
+    format: "best silhouette %.3f among k = %d…%d; the eigengap points to k = %d",
+    chosen.silhouette,
+    first.count, last.count, gap)
+  return choice.isClear
+    ? "\(groups) (k auto: \(scores))"
+    : "\(groups) — no number of groups is clearly better (\(scores)); showing k = \(choice.count)"
+}
+
+/// Prints topics in a format; the choice of k goes to standard error for csv and tsv.
+func printTopics(_ topics: Topics, format: OutputFormat) throws {
+  switch format {
+  case .json:
+    let document = TopicsDocument(
+      method: topics.method.rawValue, k: topics.choice.count, clear: topics.choice.isClear,
+      candidates: topics.choice.candidates.map {
+        .init(k: $0.count, silhouette: $0.silhouette, eigengap: $0.eigengap)
+      },
+      groups: topics.groups.enumerated().map { index, group in
+        TopicLine(
+          topic: index + 1, label: group.label, size: group.members.count,
+          papers: group.members.map {
+            .init(id: $0.paper.id.rawValue, score: $0.centrality, title: $0.paper.title)
+          })
+      })
+    print(try jsonText(document), terminator: "")
+  case .table:
+    var text = choiceSummary(topics) + "\n"
+    for (index, group) in topics.groups.enumerated() {
+      let size = "\(group.members.count) paper\(group.members.count == 1 ? "" : "s")"
+      let label = group.label.isEmpty ? "(no shared terms)" : group.label.joined(separator: " · ")
+      text += "\n\(index + 1). \(label)  (\(size))\n"
+      for member in group.members {
+        text += String(
+          format: "   %@  %.3f  %@\n",
+          member.paper.id.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0),
+          member.centrality, member.paper.title)
+      }
+    }
+    print(text, terminator: "")
+  case .csv, .tsv:
+    printError(choiceSummary(topics))
+    let rows = Rows(
+      header: ["topic", "label", "id", "score", "title"],
+      rows: topics.groups.enumerated().flatMap { index, group in
+        group.members.map { member in
+          [
+            String(index + 1), group.label.joined(separator: ", "), member.paper.id.rawValue,
+            String(format: "%.6f", member.centrality), member.paper.title,
+          ]
+        }
+      })
+    print(rows.rendered(format), terminator: "")
+  }
+}
