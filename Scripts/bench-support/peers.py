@@ -7,6 +7,8 @@
   peers.py agreement IDS_A IDS_B           share of top-k ids two runs agree on
   peers.py related-all CORPUS.jsonl K      scikit-learn hashing + TF-IDF + NearestNeighbors (brute, cosine)
   peers.py similarity-npy EMB.npy OUT.npy  NumPy: E @ E.T, then np.save
+  peers.py kmeans EMB.f32 ROWS COLS K      scikit-learn KMeans and faiss.Kmeans (one k-means++ start)
+  peers.py agglomerative EMB.f32 ROWS COLS K   scikit-learn AgglomerativeClustering(average, cosine)
 """
 import json
 import sys
@@ -82,6 +84,26 @@ def similarity_npy(path, out):
     print(json.dumps({"seconds": time.perf_counter() - start}))
 
 
+def kmeans(path, rows, columns, k):
+    import faiss
+    from sklearn.cluster import KMeans
+    data = np.fromfile(path, dtype="<f4").reshape(rows, columns)
+    start = time.perf_counter()
+    KMeans(n_clusters=k, n_init=1, random_state=0).fit(data)
+    sklearn_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    faiss.Kmeans(columns, k, niter=25, seed=1, spherical=True, max_points_per_centroid=rows).train(data)
+    print(json.dumps({"sklearn": sklearn_seconds, "faiss": time.perf_counter() - start}))
+
+
+def agglomerative(path, rows, columns, k):
+    from sklearn.cluster import AgglomerativeClustering
+    data = np.fromfile(path, dtype="<f4").reshape(rows, columns)
+    start = time.perf_counter()
+    AgglomerativeClustering(n_clusters=k, linkage="average", metric="cosine").fit(data)
+    print(json.dumps({"seconds": time.perf_counter() - start}))
+
+
 if __name__ == "__main__":
     mode, args = sys.argv[1], sys.argv[2:]
     if mode == "vectorize":
@@ -94,6 +116,10 @@ if __name__ == "__main__":
         agreement(args[0], args[1])
     elif mode == "related-all":
         related_all(args[0], int(args[1]))
+    elif mode == "kmeans":
+        kmeans(args[0], int(args[1]), int(args[2]), int(args[3]))
+    elif mode == "agglomerative":
+        agglomerative(args[0], int(args[1]), int(args[2]), int(args[3]))
     elif mode == "similarity-npy":
         similarity_npy(args[0], args[1])
     else:

@@ -3,6 +3,8 @@
 //   affinity-bench topk EMBEDDINGS.f32 ROWS COLUMNS K IDS_OUT
 //   affinity-bench sgemm-peak
 //   affinity-bench similarity-npy EMBEDDINGS.npy OUT.npy
+//   affinity-bench kmeans EMBEDDINGS.f32 ROWS COLUMNS K
+//   affinity-bench agglomerative EMBEDDINGS.f32 ROWS COLUMNS K
 import Foundation
 import MatrixExport
 import NGramVectorizer
@@ -16,6 +18,15 @@ func seconds(_ duration: Duration) -> Double {
 func report(_ values: [String: Double]) {
   let fields = values.keys.sorted().map { "\"\($0)\": \(values[$0] ?? 0)" }
   print("{" + fields.joined(separator: ", ") + "}")
+}
+
+/// The ROWS×COLUMNS float32 matrix in the file named by `values[0]` (sizes in `values[1...2]`).
+func readFloats(_ values: [String]) -> Matrix {
+  guard values.count >= 3, let rows = Int(values[1]), let columns = Int(values[2]),
+    let data = FileManager.default.contents(atPath: values[0]), data.count == rows * columns * 4
+  else { fail("\(values.first ?? "") must hold ROWS×COLUMNS little-endian float32 values") }
+  let elements = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+  return Matrix(rows: rows, columns: columns, elements: elements)
 }
 
 func fail(_ message: String) -> Never {
@@ -46,13 +57,12 @@ case "vectorize":
 
 case "topk":
   let values = Array(arguments.dropFirst())
-  guard values.count == 5, let rows = Int(values[1]), let columns = Int(values[2]),
-    let k = Int(values[3])
-  else { fail("usage: topk EMBEDDINGS.f32 ROWS COLUMNS K IDS_OUT") }
-  guard let data = FileManager.default.contents(atPath: values[0]), data.count == rows * columns * 4
-  else { fail("\(values[0]) must hold \(rows)×\(columns) little-endian float32 values") }
-  let elements = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
-  let matrix = Matrix(rows: rows, columns: columns, elements: elements)
+  guard values.count == 5, let k = Int(values[3]) else {
+    fail("usage: topk EMBEDDINGS.f32 ROWS COLUMNS K IDS_OUT")
+  }
+  let matrix = readFloats(values)
+  let rows = matrix.rows
+  let columns = matrix.columns
   var lists: [[Neighbor]] = []
   let elapsed = clock.measure {
     lists = matrix.nearestNeighbors(ofRows: matrix, count: k, excludingSameIndex: true)
@@ -104,6 +114,33 @@ case "similarity-npy":
   }
   report(["seconds": seconds(elapsed)])
 
+case "kmeans":
+  // One k-means++ start, as scikit-learn's n_init="auto" does with k-means++.
+  let values = Array(arguments.dropFirst())
+  guard values.count == 4, let k = Int(values[3]) else {
+    fail("usage: kmeans EMB.f32 ROWS COLUMNS K")
+  }
+  let matrix = readFloats(values)
+  var clustering = Clustering(assignments: [])
+  let elapsed = clock.measure {
+    clustering = matrix.sphericalKMeans(clusters: k, seed: 1, restarts: 1, maximumIterations: 300)
+  }
+  report(["seconds": seconds(elapsed), "clusters": Double(clustering.count)])
+
+case "agglomerative":
+  // Cosines with one sgemm, then average linkage cut at K groups.
+  let values = Array(arguments.dropFirst())
+  guard values.count == 4, let k = Int(values[3]) else {
+    fail("usage: agglomerative EMB.f32 ROWS COLUMNS K")
+  }
+  let matrix = readFloats(values)
+  var clustering = Clustering(assignments: [])
+  let elapsed = clock.measure {
+    let cosines = matrix.multiplied(by: matrix, transposingOther: true)
+    clustering = cosines.averageLinkage().clustering(count: k)
+  }
+  report(["seconds": seconds(elapsed), "clusters": Double(clustering.count)])
+
 default:
-  fail("usage: affinity-bench vectorize|topk|sgemm-peak|similarity-npy …")
+  fail("usage: affinity-bench vectorize|topk|sgemm-peak|similarity-npy|kmeans|agglomerative …")
 }
