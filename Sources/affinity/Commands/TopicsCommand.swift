@@ -53,9 +53,7 @@ struct TopicsCommand: ParsableCommand {
   }
 
   func run() throws {
-    let (library, hadProblems) = try source.open()
-    let papers = try library.papers()
-    guard !papers.isEmpty else { throw CommandError(RecommendationError.emptyLibrary.description) }
+    let (papers, hadProblems) = try source.openPapers()
     let index = PaperIndex(papers: papers, configuration: try model.configuration())
     let rows = papers.indices.filter { days.filter.accepts(papers[$0]) }
     let groupCount: GroupCount = if case .fixed(let k) = count { .fixed(k) } else { .automatic }

@@ -48,9 +48,7 @@ struct ExportOptions: ParsableArguments {
   ///
   /// - Throws: A `CommandError` for an empty selection or an unknown id in `--ids`.
   func openEmbedding() throws -> (ids: [ArxivID], embedding: Matrix, hadProblems: Bool) {
-    let (library, hadProblems) = try source.open()
-    let papers = try library.papers()
-    guard !papers.isEmpty else { throw CommandError(RecommendationError.emptyLibrary.description) }
+    let (papers, hadProblems) = try source.openPapers()
     let rows = try selectedRows(of: papers)
     let ids = rows.map { papers[$0].id }
     let embedding = PaperIndex.embedding(of: papers, configuration: try model.configuration())

@@ -1,3 +1,4 @@
+import Affinity
 import ArgumentParser
 import Foundation
 import PaperCorpus
@@ -40,6 +41,16 @@ struct PaperSourceOptions: ParsableArguments {
       try memory.add(input.papers)
     }
     return (memory, hadProblems)
+  }
+
+  /// Every paper of the source, and whether the inputs had problems.
+  ///
+  /// - Throws: A `CommandError` when there are no papers at all.
+  func openPapers() throws -> (papers: [Paper], hadProblems: Bool) {
+    let (library, hadProblems) = try open()
+    let papers = try library.papers()
+    guard !papers.isEmpty else { throw CommandError(RecommendationError.emptyLibrary.description) }
+    return (papers, hadProblems)
   }
 
   /// A phrase naming the source, for messages: "the library at PATH" or "the given files".

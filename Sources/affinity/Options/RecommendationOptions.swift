@@ -25,9 +25,7 @@ struct RecommendationOptions: ParsableArguments {
   ///
   /// - Throws: A `CommandError` when there are no papers, or the source or model is bad.
   func openIndex() throws -> (index: PaperIndex, hadProblems: Bool) {
-    let (library, hadProblems) = try source.open()
-    let papers = try library.papers()
-    guard !papers.isEmpty else { throw CommandError(RecommendationError.emptyLibrary.description) }
+    let (papers, hadProblems) = try source.openPapers()
     return (PaperIndex(papers: papers, configuration: try model.configuration()), hadProblems)
   }
 
