@@ -49,7 +49,7 @@ extension PaperIndex {
     let choice: TopicChoice
     switch count {
     case .fixed(let k):
-      choice = TopicChoice(count: k, candidates: [], isClear: true)
+      choice = TopicChoice(count: k, candidates: [], eigengapCount: nil, isClear: true)
     case .automatic:
       choice = try Self.chooseCount(rows.count, cosines: exact, partition: partition)
     }
@@ -70,10 +70,8 @@ extension PaperIndex {
   /// The members of one group, most central first: each paper's cosine to the group's centre
   /// (the sum of its members' vectors), from the exact cosines.
   private func group(of rows: [Int], positions: [Int], cosines: Matrix) -> [TopicMember] {
-    var total: Float = 0
     let sums = positions.map { i in positions.reduce(Float(0)) { $0 + cosines[i, $1] } }
-    for sum in sums { total += sum }
-    let norm = total.squareRoot()
+    let norm = sums.reduce(0, +).squareRoot()
     return zip(rows, sums).map { row, sum in
       TopicMember(paper: papers[row], row: row, centrality: norm > 0 ? sum / norm : 0)
     }
@@ -103,7 +101,9 @@ extension PaperIndex {
   static func chooseCount(
     _ n: Int, cosines: Matrix, partition: (Int) -> Clustering
   ) throws -> TopicChoice {
-    guard n >= 3 else { return TopicChoice(count: 1, candidates: [], isClear: false) }
+    guard n >= 3 else {
+      return TopicChoice(count: 1, candidates: [], eigengapCount: nil, isClear: false)
+    }
     // About six papers a group: silhouette alone keeps rising with k on sparse text.
     let low = max(2, (n + 4) / 8)
     let high = max(low, min(n - 1, (n + 2) / 5))
@@ -119,6 +119,7 @@ extension PaperIndex {
     let gapChoice =
       candidates.max { ($0.eigengap, $1.count) < ($1.eigengap, $0.count) }?.count ?? best.count
     let isClear = best.silhouette - runnerUp >= 0.02 && abs(gapChoice - best.count) <= 1
-    return TopicChoice(count: best.count, candidates: candidates, isClear: isClear)
+    return TopicChoice(
+      count: best.count, candidates: candidates, eigengapCount: gapChoice, isClear: isClear)
   }
 }

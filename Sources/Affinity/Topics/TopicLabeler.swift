@@ -6,7 +6,7 @@ import PaperCorpus
 /// words and two-word phrases (``NGramVectorizer/LabelTerms``).
 ///
 /// A term's score in a group is the share of the group's papers that use it times
-/// `ln(N / df)`, its rarity among all `N` papers; a term used by only one paper of a larger
+/// `ln(N / df + 1)`, its rarity among all `N` papers; a term used by only one paper of a larger
 /// group is not a label. Phrases are preferred: a word is dropped when a phrase containing it
 /// is used by most of the same papers. Near-duplicates (a plural, a Hangul word with an ending,
 /// a phrase sharing a word with a chosen one) are skipped, and so are terms used by more than

@@ -28,7 +28,7 @@ public struct TopicMember: Sendable {
 
 /// A group of papers on one topic.
 public struct TopicGroup: Sendable {
-  /// 3–5 terms specific to the group, most specific first (fewer for tiny groups).
+  /// Up to four terms specific to the group, most specific first (fewer when few are shared).
   public let label: [String]
   /// The papers, most central first.
   public let members: [TopicMember]
@@ -51,6 +51,8 @@ public struct TopicChoice: Sendable {
   public let count: Int
   /// Every candidate considered, by count (empty when the count was given).
   public let candidates: [GroupCountScore]
+  /// The candidate count with the largest eigengap (nil when the count was given).
+  public let eigengapCount: Int?
   /// Whether the chosen count stood out; when false the papers have no clearly better number of
   /// groups and the result is one reasonable grouping among several.
   public let isClear: Bool

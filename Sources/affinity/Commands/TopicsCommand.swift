@@ -14,28 +14,12 @@ struct TopicsCommand: ParsableCommand {
       seed give the same groups, whatever their order.
       """)
 
-  /// `--k auto` or a number.
-  enum Count: ExpressibleByArgument, Equatable {
-    case automatic
-    case fixed(Int)
-
-    init?(argument: String) {
-      if argument == "auto" {
-        self = .automatic
-      } else if let value = Int(argument) {
-        self = .fixed(value)
-      } else {
-        return nil
-      }
-    }
-  }
-
   @OptionGroup var source: PaperSourceOptions
   @OptionGroup var days: DayFilterOptions
 
   @Option(
     name: .customLong("k"), help: ArgumentHelp("Number of groups, or auto.", valueName: "auto|n"))
-  var count: Count = .automatic
+  var count: GroupCount = .automatic
 
   @Option(help: "agglomerative (average linkage) or kmeans (spherical).")
   var method: ClusteringMethod = .agglomerative
@@ -56,11 +40,23 @@ struct TopicsCommand: ParsableCommand {
     let (papers, hadProblems) = try source.openPapers()
     let index = PaperIndex(papers: papers, configuration: try model.configuration())
     let rows = papers.indices.filter { days.filter.accepts(papers[$0]) }
-    let groupCount: GroupCount = if case .fixed(let k) = count { .fixed(k) } else { .automatic }
-    let topics = try index.topics(of: rows, count: groupCount, method: method, seed: seed)
+    let topics = try index.topics(of: rows, count: count, method: method, seed: seed)
     try printTopics(topics, format: output.format)
     if hadProblems { throw ExitCode.failure }
   }
 }
 
 extension ClusteringMethod: ExpressibleByArgument {}
+
+extension GroupCount: ExpressibleByArgument {
+  /// Parses `--k auto` or `--k N`.
+  public init?(argument: String) {
+    if argument == "auto" {
+      self = .automatic
+    } else if let value = Int(argument) {
+      self = .fixed(value)
+    } else {
+      return nil
+    }
+  }
+}

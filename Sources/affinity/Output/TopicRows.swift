@@ -40,11 +40,10 @@ func choiceSummary(_ topics: Topics) -> String {
     return choice.candidates.isEmpty && choice.count == 1 && topics.groups.count == 1
       ? "\(groups) (too few papers to compare numbers of groups)" : "\(groups) (k given)"
   }
-  let gap = choice.candidates.max { ($0.eigengap, $1.count) < ($1.eigengap, $0.count) }?.count ?? 0
   let scores = String(
     format: "best silhouette %.3f among k = %d…%d; the eigengap points to k = %d",
     chosen.silhouette,
-    first.count, last.count, gap)
+    first.count, last.count, choice.eigengapCount ?? chosen.count)
   return choice.isClear
     ? "\(groups) (k auto: \(scores))"
     : "\(groups) — no number of groups is clearly better (\(scores)); showing k = \(choice.count)"
