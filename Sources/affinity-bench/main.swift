@@ -29,6 +29,19 @@ func readFloats(_ values: [String]) -> Matrix {
   return Matrix(rows: rows, columns: columns, elements: elements)
 }
 
+/// The mean cosine of each row to its cluster's normalised mean: the quality k-means maximises,
+/// computed the same way for every peer.
+func meanCosineToCentre(_ matrix: Matrix, _ assignments: [Int]) -> Double {
+  var sums = [Int: [Double]]()
+  for (row, cluster) in assignments.enumerated() {
+    var sum = sums[cluster] ?? Array(repeating: 0, count: matrix.columns)
+    for (column, value) in matrix.row(row).enumerated() { sum[column] += Double(value) }
+    sums[cluster] = sum
+  }
+  let total = sums.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+  return total / Double(max(1, matrix.rows))
+}
+
 func fail(_ message: String) -> Never {
   FileHandle.standardError.write(Data("affinity-bench: \(message)\n".utf8))
   exit(1)
@@ -125,7 +138,10 @@ case "kmeans":
   let elapsed = clock.measure {
     clustering = matrix.sphericalKMeans(clusters: k, seed: 1, restarts: 1, maximumIterations: 300)
   }
-  report(["seconds": seconds(elapsed), "clusters": Double(clustering.count)])
+  report([
+    "seconds": seconds(elapsed), "clusters": Double(clustering.count),
+    "meanCosine": (meanCosineToCentre(matrix, clustering.assignments) * 1e4).rounded() / 1e4,
+  ])
 
 case "agglomerative":
   // Cosines with one sgemm, then average linkage cut at K groups.

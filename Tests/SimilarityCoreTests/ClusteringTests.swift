@@ -16,6 +16,32 @@ import Testing
     #expect(rows.sphericalKMeans(clusters: 3, seed: 8).members == first.members)
   }
 
+  /// Lloyd's fixed point: every row is at least as similar to its own cluster's normalised mean
+  /// as to any other, so skipping rows by their bounds lost no move. With 3 clusters the 3,000
+  /// rows are more than the seeding sample (256 per cluster); with 12 they are not.
+  @Test(arguments: [3, 12])
+  func kMeansEndsWhereNoRowWouldMove(clusters: Int) {
+    let data = Matrix.noisyGroups(rows: 3000, columns: 24, groups: 12, seed: 5)
+    let clustering = data.sphericalKMeans(clusters: clusters, seed: 3, restarts: 2)
+    #expect(clustering.count == clusters)
+    #expect(data.sphericalKMeans(clusters: clusters, seed: 3, restarts: 2) == clustering)
+    let centres = Matrix(
+      rowArrays: clustering.members.map { members in
+        var sum = [Float](repeating: 0, count: data.columns)
+        for row in members {
+          for (column, value) in data.row(row).enumerated() { sum[column] += value }
+        }
+        let norm = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return sum.map { $0 / norm }
+      })
+    let scores = data.multiplied(by: centres, transposingOther: true)
+    let misplaced = (0..<data.rows).filter { row in
+      let own = scores[row, clustering.assignments[row]]
+      return (0..<clusters).contains { scores[row, $0] > own + 1e-4 }
+    }
+    #expect(misplaced.isEmpty)
+  }
+
   @Test func kMeansWithMoreClustersThanRowsGivesOneEach() {
     #expect(rows.sphericalKMeans(clusters: 50, seed: 1).count == 7)
     #expect(Matrix(rows: 0, columns: 3).sphericalKMeans(clusters: 2, seed: 1).count == 0)
@@ -79,6 +105,23 @@ import Testing
 }
 
 extension Matrix {
+  /// `rows` unit rows scattered around `groups` random directions, reproducibly.
+  fileprivate static func noisyGroups(rows: Int, columns: Int, groups: Int, seed: UInt64)
+    -> Matrix
+  {
+    var generator = SeededGenerator(seed: seed)
+    let directions = (0..<groups).map { _ in
+      (0..<columns).map { _ in Float.random(in: -1...1, using: &generator) }
+    }
+    return Matrix(
+      rowArrays: (0..<rows).map { _ in
+        directions[Int.random(in: 0..<groups, using: &generator)].map {
+          $0 + Float.random(in: -0.8...0.8, using: &generator)
+        }
+      }
+    ).normalizedRows()
+  }
+
   /// Each row scaled to unit length.
   fileprivate func normalizedRows() -> Matrix {
     Matrix(

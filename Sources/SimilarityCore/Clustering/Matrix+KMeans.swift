@@ -7,10 +7,16 @@ extension Matrix {
   /// ```
   ///
   /// Seeded k-means++ picks the first centres (Arthur and Vassilvitskii, 2007, with `1 − cosine`
-  /// as the distance), then Lloyd iterations assign every row to its most similar centre — the
-  /// similarities of all rows to all centres are one `cblas_sgemm` — and move each centre to its
-  /// members' normalised mean, until no row moves. An emptied cluster restarts at the row least
-  /// similar to its centre. Of `restarts` runs the one with the highest total similarity is kept.
+  /// as the distance), then Lloyd iterations assign every row to its most similar centre and
+  /// move each centre to its members' normalised mean, until no row moves. Similarities come
+  /// from `cblas_sgemm` on all cores, and only for the rows whose cluster may have changed (see
+  /// `BoundedLloyd`). An emptied cluster restarts at the row least similar to its centre. Of
+  /// `restarts` runs the one with the highest total similarity is kept.
+  ///
+  /// With more than 256 rows per cluster, each run starts from a seeded sample of that size:
+  /// k-means++ and Lloyd on the sample give the starting centres (as FAISS trains on at most 256
+  /// rows per centroid), and Lloyd on all rows then needs few full passes. Smaller inputs, such
+  /// as a day's papers, are clustered from all rows.
   ///
   /// - Parameters:
   ///   - k: The number of clusters, at least 1; more than the rows gives one per row.
@@ -19,7 +25,8 @@ extension Matrix {
   ///   - maximumIterations: Lloyd iterations per run at most.
   /// - Returns: The clustering (clusters numbered by first appearance).
   /// - Precondition: `k >= 1`, `restarts >= 1`.
-  /// - Complexity: O(`restarts × iterations × rows × k × columns`).
+  /// - Complexity: O(`restarts × iterations × rows × k × columns`) at most; O(`rows × k`)
+  ///   memory for the bounds.
   public func sphericalKMeans(
     clusters k: Int, seed: UInt64, restarts: Int = 4, maximumIterations: Int = 100
   ) -> Clustering {
@@ -28,12 +35,33 @@ extension Matrix {
     let k = min(k, rows)
     var generator = SeededGenerator(seed: seed)
     var best: (assignments: [Int], objective: Float)?
-    for _ in 0..<restarts {
-      let run = lloyd(
-        from: plusPlusCentres(k, using: &generator), maximumIterations: maximumIterations)
-      if best == nil || run.objective > (best?.objective ?? 0) { best = run }
+    BLASSettings.withSingleThreadedBLAS {
+      for _ in 0..<restarts {
+        var run = BoundedLloyd(data: self, centres: seeds(k, using: &generator))
+        run.run(maximumIterations: maximumIterations)
+        let objective = run.objective()
+        if best == nil || objective > (best?.objective ?? 0) { best = (run.assignments, objective) }
+      }
     }
     return Clustering(assignments: best?.assignments ?? [])
+  }
+
+  /// The rows per cluster above which a run starts from a sample of this size.
+  static let sampleRowsPerCluster = 256
+
+  /// The starting centres: k-means++ on all rows or, for large inputs, k-means++ and Lloyd on a
+  /// seeded sample.
+  private func seeds(_ k: Int, using generator: inout SeededGenerator) -> Matrix {
+    let limit = k * Self.sampleRowsPerCluster
+    guard rows > limit else { return plusPlusCentres(k, using: &generator) }
+    var indices = Array(0..<rows)
+    for position in 0..<limit {
+      indices.swapAt(position, position + Int(generator.next() % UInt64(rows - position)))
+    }
+    let sample = selectingRows(Array(indices[0..<limit]))
+    var lloyd = BoundedLloyd(data: sample, centres: sample.plusPlusCentres(k, using: &generator))
+    lloyd.run(maximumIterations: 100)
+    return lloyd.centres
   }
 
   /// k-means++ seeding: the first centre uniformly, each next one with probability proportional
@@ -62,66 +90,5 @@ extension Matrix {
       chosen.append(pick)
     }
     return selectingRows(chosen)
-  }
-
-  /// Lloyd iterations from the given centres.
-  private func lloyd(from initial: Matrix, maximumIterations: Int)
-    -> (assignments: [Int], objective: Float)
-  {
-    let k = initial.rows
-    var centres = initial
-    var assignments = [Int](repeating: -1, count: rows)
-    var best = [Float](repeating: 0, count: rows)
-    var scores = [Float](repeating: 0, count: rows * k)
-    for _ in 0..<maximumIterations {
-      LinearAlgebra.multiply(
-        elements, rows: rows, inner: columns, transposed: false, leadingDimension: columns,
-        by: centres.elements, columns: k, transposed: true, leadingDimension: columns,
-        into: &scores)
-      var moved = false
-      for index in 0..<rows {
-        var cluster = 0
-        for candidate in 1..<max(1, k)
-        where scores[index * k + candidate] > scores[index * k + cluster] {
-          cluster = candidate
-        }
-        best[index] = scores[index * k + cluster]
-        if assignments[index] != cluster {
-          assignments[index] = cluster
-          moved = true
-        }
-      }
-      centres = updatedCentres(assignments, count: k, similarities: best)
-      if !moved { break }
-    }
-    return (assignments, best.reduce(0, +))
-  }
-
-  /// Each cluster's normalised mean; an empty cluster takes the row least similar to its own
-  /// centre (which is then taken from its cluster at the next assignment).
-  private func updatedCentres(_ assignments: [Int], count k: Int, similarities: [Float]) -> Matrix {
-    var centres = Matrix(rows: k, columns: columns)
-    var sizes = [Int](repeating: 0, count: k)
-    for (index, cluster) in assignments.enumerated() {
-      sizes[cluster] += 1
-      let base = cluster * columns
-      for (offset, value) in row(index).enumerated() { centres.elements[base + offset] += value }
-    }
-    var taken: Set<Int> = []
-    for cluster in 0..<k {
-      let base = cluster * columns
-      if sizes[cluster] == 0 {
-        let outlier =
-          (0..<rows).filter { !taken.contains($0) }
-          .min {
-            similarities[$0] < similarities[$1] || (similarities[$0] == similarities[$1] && $0 < $1)
-          } ?? 0
-        taken.insert(outlier)
-        for (offset, value) in row(outlier).enumerated() { centres.elements[base + offset] = value }
-      }
-      let norm = centres.elements[base..<(base + columns)].reduce(0) { $0 + $1 * $1 }.squareRoot()
-      if norm > 0 { for column in base..<(base + columns) { centres.elements[column] /= norm } }
-    }
-    return centres
   }
 }
