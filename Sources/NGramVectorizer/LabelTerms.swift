@@ -37,13 +37,17 @@ public enum LabelTerms {
   private static func candidate(_ word: Substring) -> (Substring, isLatin: Bool)? {
     let latin = NGramVectorizer.displayed(word)
     if Tokenizer.isLatin(latin) {
-      guard latin.count >= 2, !FeatureExtractor.stopWords.contains(latin) else { return nil }
+      guard latin.count >= 2, !FeatureExtractor.stopWords.contains(latin),
+        !generalLatinWords.contains(latin)
+      else { return nil }
       return (latin, true)
     }
     guard word.unicodeScalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) }) else {
       return nil
     }
     if predicateEndings.contains(where: { word.hasSuffix($0) }) { return nil }
+    // Attributive adjectives (`풍부한`, `효율적인`) describe, they do not name.
+    if word.count >= 3, modifierEndings.contains(where: { word.hasSuffix($0) }) { return nil }
     var stem = word
     if let particle = particles.first(where: { word.hasSuffix($0) && word.count - $0.count >= 2 }) {
       stem = word.dropLast(particle.count)
@@ -67,7 +71,20 @@ public enum LabelTerms {
     "제안", "기술", "접근법", "접근", "문제", "경우", "사용", "이용한", "기반", "기반으로", "효과적",
     "효과적인", "효율적인", "우수한", "뛰어난", "놀라운", "인상적인", "광범위한", "것을", "것이", "것은",
     "자기", "수행할", "보여준다", "평가한", "이를 통해", "크기", "정도", "부분", "향상", "개선",
+    "이상", "이하", "가지", "일부", "대형", "비해", "높은", "낮은", "유형", "사례", "등의", "최신", "품질",
+    "수준", "효율적", "효율성", "능력", "작업", "모델", "모델의", "데이터", "성능을", "여러", "각각",
+    "아니라", "뿐만",
   ]
+
+  /// English words that carry no topic on their own.
+  private static let generalLatinWords: Set<Substring> = [
+    "how", "what", "why", "can", "do", "does", "we", "our", "its", "their", "new", "novel",
+    "effective", "efficient", "simple", "better", "towards", "toward", "using", "based", "across",
+    "large", "model", "models", "approach", "method", "methods", "results", "performance",
+  ]
+
+  /// Endings of attributive adjectives, on words of three or more syllables.
+  private static let modifierEndings = ["한", "적인", "로운", "스러운"]
 
   /// Endings of predicates (`제안합니다`, `보였다`): verbs, not topics.
   private static let predicateEndings = ["니다", "다", "하는", "하여", "하고", "해서", "했으며", "하며"]

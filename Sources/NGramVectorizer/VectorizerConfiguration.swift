@@ -1,10 +1,10 @@
 /// Everything that decides a paper's features and weights, versioned so that embeddings made
 /// with different settings are never compared.
 ///
-/// The committed `Models/affinity-ngram-v1.json` is this type's ``standard`` value written out;
+/// The committed `Models/affinity-ngram-v2.json` is this type's ``standard`` value written out;
 /// `--model PATH` loads another.
 public struct VectorizerConfiguration: Sendable, Hashable, Codable {
-  /// A name that changes whenever anything below changes, e.g. `affinity-ngram-v1`.
+  /// A name that changes whenever anything below changes, e.g. `affinity-ngram-v2`.
   public var version: String
   /// The hash; only `murmurhash3_x86_32` exists.
   public var hash: String
@@ -22,6 +22,9 @@ public struct VectorizerConfiguration: Sendable, Hashable, Codable {
   public var titleRepeats: Int
   /// `k1` of the BM25-style saturation `tf·(k1+1)/(tf+k1)`; larger is closer to raw counts.
   public var termFrequencySaturation: Float
+  /// ``termFrequencySaturation`` for topic groups (see ``forTopics``): grouping works best on
+  /// nearly raw counts, where a topic's repeated words weigh more.
+  public var topicTermFrequencySaturation: Float
   /// Features found in more than this share of the papers are dropped (when there are at least
   /// four papers).
   public var maximumDocumentFrequency: Float
@@ -34,10 +37,18 @@ public struct VectorizerConfiguration: Sendable, Hashable, Codable {
 
   /// The configuration Affinity ships, as measured on the quality evaluation (see the README).
   public static let standard = VectorizerConfiguration(
-    version: "affinity-ngram-v1", hash: "murmurhash3_x86_32", featureSpace: 1 << 20,
+    version: "affinity-ngram-v2", hash: "murmurhash3_x86_32", featureSpace: 1 << 20,
     characterNGrams: 2...4, wordNGrams: 1...2, wordSeed: 1, titleRepeats: 1,
-    termFrequencySaturation: 5, maximumDocumentFrequency: 0.5, embeddingDimension: 4096,
-    rescoringDepth: 100)
+    termFrequencySaturation: 5, topicTermFrequencySaturation: 1000,
+    maximumDocumentFrequency: 0.5, embeddingDimension: 4096, rescoringDepth: 100)
+
+  /// This configuration with the term-frequency weighting for topic groups, for vectorising
+  /// papers that are to be grouped rather than searched.
+  public var forTopics: VectorizerConfiguration {
+    var topics = self
+    topics.termFrequencySaturation = topicTermFrequencySaturation
+    return topics
+  }
 
   /// Checks the values that would make vectorizing meaningless.
   ///
@@ -53,8 +64,9 @@ public struct VectorizerConfiguration: Sendable, Hashable, Codable {
     guard wordNGrams.lowerBound >= 0, wordNGrams.upperBound <= 4 else {
       throw .invalid("wordNGrams must lie within 0...4")
     }
-    guard titleRepeats >= 0, termFrequencySaturation > 0 else {
-      throw .invalid("titleRepeats must be ≥ 0 and termFrequencySaturation > 0")
+    guard titleRepeats >= 0, termFrequencySaturation > 0, topicTermFrequencySaturation > 0 else {
+      throw .invalid(
+        "titleRepeats must be ≥ 0, termFrequencySaturation and topicTermFrequencySaturation > 0")
     }
     guard maximumDocumentFrequency > 0, maximumDocumentFrequency <= 1 else {
       throw .invalid("maximumDocumentFrequency must lie in (0, 1]")

@@ -77,12 +77,22 @@ import Testing
       "topics", "--corpus", SharedCorpus.path, "--format", "tsv", home: workspace.url)
     #expect(result.status == 0, "\(result.errors)")
     var topicOf: [String: String] = [:]
+    var labelOf: [String: String] = [:]
     for line in result.output.split(separator: "\n").dropFirst() {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
       topicOf[String(fields[2])] = String(fields[0])
+      labelOf[String(fields[0])] = String(fields[1])
     }
     #expect(topicOf.count == 76)
-    // WPO and Xwin-LM (RLHF and preference alignment) land together.
+    // WPO and Xwin-LM (RLHF and preference alignment) land together, and mDPO with WPO.
     #expect(topicOf["2406.11827"] == topicOf["2405.20335"])
+    #expect(topicOf["2406.11839"] == topicOf["2406.11827"])
+    #expect(labelOf[topicOf["2406.11839"] ?? ""]?.contains("preference") == true)
+    // Gaussian 3D generation (GaussianDreamerPro) and 4D reconstruction (L4GM) land together.
+    #expect(topicOf["2406.18462"] == topicOf["2406.10324"])
+    // No number of groups stands out on 76 papers, so the output says so and makes about six
+    // papers a group: 13.
+    #expect(Set(topicOf.values).count == 13)
+    #expect(result.errors.contains("about six papers a group"), "\(result.errors)")
   }
 }

@@ -103,7 +103,7 @@ let topicPapers = [
   @Test func theCommittedModelFileIsTheStandardConfiguration() throws {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Models/affinity-ngram-v1.json")
+      .deletingLastPathComponent().appendingPathComponent("Models/affinity-ngram-v2.json")
     let decoded = try JSONDecoder().decode(
       VectorizerConfiguration.self, from: Data(contentsOf: url))
     #expect(decoded == .standard)

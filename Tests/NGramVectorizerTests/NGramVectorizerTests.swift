@@ -61,6 +61,17 @@ import Testing
     var bad = VectorizerConfiguration.standard
     bad.embeddingDimension = 1000
     #expect(throws: ConfigurationError.self) { try bad.validate() }
+    bad = .standard
+    bad.topicTermFrequencySaturation = 0
+    #expect(throws: ConfigurationError.self) { try bad.validate() }
+  }
+
+  @Test func topicsChangeOnlyTheTermFrequencyWeighting() {
+    var expected = VectorizerConfiguration.standard
+    expected.termFrequencySaturation = expected.topicTermFrequencySaturation
+    #expect(VectorizerConfiguration.standard.forTopics == expected)
+    #expect(
+      expected.termFrequencySaturation != VectorizerConfiguration.standard.termFrequencySaturation)
   }
 }
 

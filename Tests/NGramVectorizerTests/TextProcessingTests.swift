@@ -22,6 +22,18 @@ import Testing
       ])
   }
 
+  @Test func labelTermsAreWholeWordsAndPhrasesThatNameSomething() {
+    let terms = LabelTerms.terms(
+      in: "풍부한 가우시안 스플래팅을 이용한 Preference Optimization: how effective is DPO를 제안합니다")
+    for expected in ["가우시안", "스플래팅", "가우시안 스플래팅", "preference optimization", "dpo"] {
+      #expect(terms.contains(expected), "\(expected) missing from \(terms)")
+    }
+    // Particles, adjectives, predicates, general and stop words, and fragments are not terms.
+    for unwanted in ["스플래팅을", "풍부한", "이용한", "제안합니다", "how", "effective", "is", "dpo를", "가우"] {
+      #expect(!terms.contains(unwanted), "\(unwanted) in \(terms)")
+    }
+  }
+
   @Test func latinWordsAreRecognised() {
     #expect(Tokenizer.isLatin("gpt-4o"))
     #expect(!Tokenizer.isLatin("모델"))

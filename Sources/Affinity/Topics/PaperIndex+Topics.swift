@@ -6,17 +6,22 @@ extension PaperIndex {
   /// Groups papers by topic and labels each group.
   ///
   /// ```swift
+  /// let index = PaperIndex(papers: papers, configuration: .standard.forTopics)
   /// let topics = try index.topics(of: Array(index.papers.indices))
   /// topics.groups[0].label  // ["gaussian splatting", "3d", …]
   /// ```
+  ///
+  /// Build the index with the configuration's ``VectorizerConfiguration/forTopics`` weighting:
+  /// it groups better than the one tuned for search (see the README's quality table).
   ///
   /// For `k` groups, the papers' exact cosines are reduced to a `k`-dimensional latent semantic
   /// space (the top eigenvectors of the cosine matrix, `LAPACKE_ssyevd`, scaled by the square
   /// roots of their eigenvalues — a truncated SVD of the vectors, as spectral clustering uses
   /// `k` eigenvectors), which keeps topics and drops word-level noise; the papers are grouped
-  /// there by `method`. With `.automatic`, every count from `n/8` to `n/5` (at least 2; about six papers a group) is
+  /// there by `method`. With `.automatic`, every count from `n/8` to `n/5` (at least 2) is
   /// scored by its silhouette on the exact cosines and by the eigengap of the normalised
-  /// affinity; see ``TopicChoice``. Papers are sorted by id first, so their order never matters.
+  /// affinity; a count that stands out on both is taken, otherwise about six papers a group
+  /// (see ``TopicChoice``). Papers are sorted by id first, so their order never matters.
   ///
   /// - Parameters:
   ///   - rows: The papers to group.
@@ -49,7 +54,8 @@ extension PaperIndex {
     let choice: TopicChoice
     switch count {
     case .fixed(let k):
-      choice = TopicChoice(count: k, candidates: [], eigengapCount: nil, isClear: true)
+      choice = TopicChoice(
+        count: k, candidates: [], silhouetteCount: nil, eigengapCount: nil, isClear: true)
     case .automatic:
       choice = try Self.chooseCount(rows.count, cosines: exact, partition: partition)
     }
@@ -96,15 +102,17 @@ extension PaperIndex {
     return latent
   }
 
-  /// Scores every candidate count and picks the best silhouette; the choice is clear when it
-  /// beats the runner-up by a margin and the eigengap agrees within one group.
+  /// Scores every candidate count. The best silhouette is a clear choice when it beats the
+  /// runner-up by a margin and the eigengap agrees within one group; otherwise the count is
+  /// about six papers a group (the silhouette of sparse text keeps rising with k, so its
+  /// maximum is no answer on its own).
   static func chooseCount(
     _ n: Int, cosines: Matrix, partition: (Int) -> Clustering
   ) throws -> TopicChoice {
     guard n >= 3 else {
-      return TopicChoice(count: 1, candidates: [], eigengapCount: nil, isClear: false)
+      return TopicChoice(
+        count: 1, candidates: [], silhouetteCount: nil, eigengapCount: nil, isClear: false)
     }
-    // About six papers a group: silhouette alone keeps rising with k on sparse text.
     let low = max(2, (n + 4) / 8)
     let high = max(low, min(n - 1, (n + 2) / 5))
     let spectrum = try cosines.normalizedAffinitySpectrum()
@@ -119,7 +127,9 @@ extension PaperIndex {
     let gapChoice =
       candidates.max { ($0.eigengap, $1.count) < ($1.eigengap, $0.count) }?.count ?? best.count
     let isClear = best.silhouette - runnerUp >= 0.02 && abs(gapChoice - best.count) <= 1
+    let sixEach = min(high, max(low, (n + 5) / 6))
     return TopicChoice(
-      count: best.count, candidates: candidates, eigengapCount: gapChoice, isClear: isClear)
+      count: isClear ? best.count : sixEach, candidates: candidates,
+      silhouetteCount: best.count, eigengapCount: gapChoice, isClear: isClear)
   }
 }

@@ -37,8 +37,7 @@ struct TopicLabeler {
       let minimum = members.count >= 2 ? 2 : 1
       let phrases = uses.filter { $0.key.contains(" ") && $0.value >= minimum }
       let scored: [(term: String, score: Float)] = uses.compactMap { term, used in
-        guard used >= minimum, let df = documentFrequency[term], df * 4 <= terms.count || df <= 2
-        else { return nil }
+        guard used >= minimum, let df = documentFrequency[term] else { return nil }
         if !term.contains(" "),
           phrases.contains(where: {
             $0.value * 10 >= used * 7 && Self.words(of: $0.key).contains(term)
@@ -46,7 +45,10 @@ struct TopicLabeler {
         {
           return nil
         }
-        return (term, Float(used) / Float(members.count) * log(n / Float(df) + 1))
+        let inside = Float(used) / Float(members.count)
+        let outside = (Float(df - used) + 0.5) / (n - Float(members.count) + 1)
+        guard inside > outside else { return nil }
+        return (term, inside * log(inside / outside))
       }
       var chosen: [String] = []
       for candidate in scored.sorted(by: { ($0.score, $1.term) > ($1.score, $0.term) }) {

@@ -51,10 +51,13 @@ public struct TopicChoice: Sendable {
   public let count: Int
   /// Every candidate considered, by count (empty when the count was given).
   public let candidates: [GroupCountScore]
+  /// The candidate count with the best silhouette (nil when the count was given).
+  public let silhouetteCount: Int?
   /// The candidate count with the largest eigengap (nil when the count was given).
   public let eigengapCount: Int?
-  /// Whether the chosen count stood out; when false the papers have no clearly better number of
-  /// groups and the result is one reasonable grouping among several.
+  /// Whether the chosen count stood out on both scores; when false the papers have no clearly
+  /// better number of groups, the count is about six papers a group, and the result is one
+  /// reasonable grouping among several.
   public let isClear: Bool
 }
 

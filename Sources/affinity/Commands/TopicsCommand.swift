@@ -38,7 +38,7 @@ struct TopicsCommand: ParsableCommand {
 
   func run() throws {
     let (papers, hadProblems) = try source.openPapers()
-    let index = PaperIndex(papers: papers, configuration: try model.configuration())
+    let index = PaperIndex(papers: papers, configuration: try model.configuration().forTopics)
     let rows = papers.indices.filter { days.filter.accepts(papers[$0]) }
     let topics = try index.topics(of: rows, count: count, method: method, seed: seed)
     try printTopics(topics, format: output.format)

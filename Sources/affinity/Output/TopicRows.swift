@@ -34,19 +34,20 @@ private struct TopicsDocument: Encodable {
 func choiceSummary(_ topics: Topics) -> String {
   let choice = topics.choice
   let groups = "\(topics.groups.count) group\(topics.groups.count == 1 ? "" : "s")"
-  guard let chosen = choice.candidates.first(where: { $0.count == choice.count }),
+  guard let silhouetteCount = choice.silhouetteCount,
+    let best = choice.candidates.first(where: { $0.count == silhouetteCount }),
     let first = choice.candidates.first, let last = choice.candidates.last
   else {
     return choice.candidates.isEmpty && choice.count == 1 && topics.groups.count == 1
       ? "\(groups) (too few papers to compare numbers of groups)" : "\(groups) (k given)"
   }
   let scores = String(
-    format: "best silhouette %.3f among k = %d…%d; the eigengap points to k = %d",
-    chosen.silhouette,
-    first.count, last.count, choice.eigengapCount ?? chosen.count)
+    format: "best silhouette %.3f at k = %d among k = %d…%d; the eigengap points to k = %d",
+    best.silhouette, best.count, first.count, last.count, choice.eigengapCount ?? best.count)
   return choice.isClear
     ? "\(groups) (k auto: \(scores))"
-    : "\(groups) — no number of groups is clearly better (\(scores)); showing k = \(choice.count)"
+    : "\(groups) — no number of groups is clearly better (\(scores)); showing k = "
+      + "\(choice.count), about six papers a group"
 }
 
 /// Prints topics in a format; the choice of k goes to standard error for csv and tsv.
