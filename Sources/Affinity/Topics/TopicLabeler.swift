@@ -2,15 +2,17 @@ import Foundation
 import NGramVectorizer
 import PaperCorpus
 
-/// Labels groups of papers with the terms most specific to them: class-based TF-IDF over whole
-/// words and two-word phrases (``NGramVectorizer/LabelTerms``).
+/// Labels groups of papers with the terms most specific to them: whole words and two-word
+/// phrases (``NGramVectorizer/LabelTerms``) scored by how much more of the group uses them than
+/// of the other papers.
 ///
-/// A term's score in a group is the share of the group's papers that use it times
-/// `ln(N / df + 1)`, its rarity among all `N` papers; a term used by only one paper of a larger
-/// group is not a label. Phrases are preferred: a word is dropped when a phrase containing it
-/// is used by most of the same papers. Near-duplicates (a plural, a Hangul word with an ending,
-/// a phrase sharing a word with a chosen one) are skipped, and so are terms used by more than
-/// a quarter of all the papers: they describe the corpus, not a group.
+/// With `p_in` the share of the group's papers that use a term and `p_out` its (smoothed) share
+/// of the other papers, a term scores `p_in · ln(p_in / p_out)`: common in the group and rare
+/// elsewhere. A term the rest of the papers use as much scores nothing, so words that describe
+/// the whole corpus never label a group; a term used by only one paper of a larger group is not
+/// a label. Phrases are preferred: a word is dropped when a phrase containing it is used by most
+/// of the same papers. Near-duplicates (a plural, a Hangul word with an ending, a phrase sharing
+/// a word with a chosen one) are skipped.
 struct TopicLabeler {
   private let terms: [Set<String>]
   private let documentFrequency: [String: Int]
