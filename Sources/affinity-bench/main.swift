@@ -42,6 +42,20 @@ func meanCosineToCentre(_ matrix: Matrix, _ assignments: [Int]) -> Double {
   return total / Double(max(1, matrix.rows))
 }
 
+/// Reads `MODE EMB.f32 ROWS COLUMNS K` from the arguments and times `cluster` on the matrix.
+func timedClustering(_ mode: String, _ cluster: (Matrix, Int) -> Clustering)
+  -> (Matrix, Clustering, Duration)
+{
+  let values = Array(CommandLine.arguments.dropFirst(2))
+  guard values.count == 4, let k = Int(values[3]) else {
+    fail("usage: \(mode) EMB.f32 ROWS COLUMNS K")
+  }
+  let matrix = readFloats(values)
+  var clustering = Clustering(assignments: [])
+  let elapsed = ContinuousClock().measure { clustering = cluster(matrix, k) }
+  return (matrix, clustering, elapsed)
+}
+
 func fail(_ message: String) -> Never {
   FileHandle.standardError.write(Data("affinity-bench: \(message)\n".utf8))
   exit(1)
@@ -128,15 +142,9 @@ case "similarity-npy":
   report(["seconds": seconds(elapsed)])
 
 case "kmeans":
-  // One k-means++ start, as scikit-learn's n_init="auto" does with k-means++.
-  let values = Array(arguments.dropFirst())
-  guard values.count == 4, let k = Int(values[3]) else {
-    fail("usage: kmeans EMB.f32 ROWS COLUMNS K")
-  }
-  let matrix = readFloats(values)
-  var clustering = Clustering(assignments: [])
-  let elapsed = clock.measure {
-    clustering = matrix.sphericalKMeans(clusters: k, seed: 1, restarts: 1, maximumIterations: 300)
+  // One start (restarts: 1), as the scikit-learn peer runs with n_init=1.
+  let (matrix, clustering, elapsed) = timedClustering("kmeans") { matrix, k in
+    matrix.sphericalKMeans(clusters: k, seed: 1, restarts: 1, maximumIterations: 300)
   }
   report([
     "seconds": seconds(elapsed), "clusters": Double(clustering.count),
@@ -145,15 +153,8 @@ case "kmeans":
 
 case "agglomerative":
   // Cosines with one sgemm, then average linkage cut at K groups.
-  let values = Array(arguments.dropFirst())
-  guard values.count == 4, let k = Int(values[3]) else {
-    fail("usage: agglomerative EMB.f32 ROWS COLUMNS K")
-  }
-  let matrix = readFloats(values)
-  var clustering = Clustering(assignments: [])
-  let elapsed = clock.measure {
-    let cosines = matrix.multiplied(by: matrix, transposingOther: true)
-    clustering = cosines.averageLinkage().clustering(count: k)
+  let (_, clustering, elapsed) = timedClustering("agglomerative") { matrix, k in
+    matrix.multiplied(by: matrix, transposingOther: true).averageLinkage().clustering(count: k)
   }
   report(["seconds": seconds(elapsed), "clusters": Double(clustering.count)])
 
