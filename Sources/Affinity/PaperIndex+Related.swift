@@ -30,17 +30,18 @@ extension PaperIndex {
   ///   - rows: The papers to relate to each other (all by default).
   ///   - k: Neighbours per paper.
   /// - Returns: One list per entry of `rows`, in that order.
-  /// - Complexity: O(rows² × embedding dimension) arithmetic, O(tile) extra memory.
+  /// - Complexity: O(rows² × embedding dimension / 2) arithmetic, O(rows × rescoring depth)
+  ///   extra memory.
   public func relatedForAll(_ rows: [Int]? = nil, count k: Int) -> [[Recommendation]] {
+    let subset = rows.map { embedding.selectingRows($0) } ?? embedding
     let rows = rows ?? Array(papers.indices)
-    let subset = embedding.selectingRows(rows)
     let depth = max(k, vectorizer.configuration.rescoringDepth)
-    let lists = subset.nearestNeighbors(ofRows: subset, count: depth, excludingSameIndex: true)
-    return zip(rows, lists).map { row, list in
-      rescored(
-        list.map { Neighbor(index: rows[$0.index], score: $0.score) }, against: vectors[row],
-        count: k)
-    }
+    let candidates = subset.nearestNeighborsOfEachRow(count: depth)
+      .map { list in list.map { rows[$0.index] } }
+    let scores = SparseVector.innerProducts(
+      in: vectors, queries: rows, candidates: candidates,
+      dimension: vectorizer.configuration.featureSpace)
+    return zip(candidates, scores).map { ranked($0, exactScores: $1, count: k) }
   }
 
   /// The papers most similar to a free text.
@@ -68,7 +69,14 @@ extension PaperIndex {
   private func rescored(_ candidates: [Neighbor], against query: SparseVector, count k: Int)
     -> [Recommendation]
   {
-    let exact = candidates.map { Neighbor(index: $0.index, score: query.dot(vectors[$0.index])) }
+    ranked(
+      candidates.map(\.index), exactScores: candidates.map { query.dot(vectors[$0.index]) },
+      count: k)
+  }
+
+  /// The best `k` candidates by their exact scores (positive ones only), as recommendations.
+  private func ranked(_ candidates: [Int], exactScores: [Float], count k: Int) -> [Recommendation] {
+    let exact = zip(candidates, exactScores).map { Neighbor(index: $0, score: $1) }
       .filter { $0.score > 0 }
       .sorted { $0.ranks(before: $1) }
       .prefix(k)

@@ -41,7 +41,7 @@ extension MatrixExport {
     switch selection {
     case .topK(let k):
       precondition(k >= 1, "k must be at least 1")
-      let lists = embedding.nearestNeighbors(ofRows: embedding, count: k, excludingSameIndex: true)
+      let lists = embedding.nearestNeighborsOfEachRow(count: k)
       for (row, list) in lists.enumerated() {
         for neighbor in list { try append(row, neighbor.index, neighbor.score) }
       }

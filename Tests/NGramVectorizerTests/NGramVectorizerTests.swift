@@ -26,6 +26,18 @@ import Testing
     #expect(v[2].dot(v[3]) > v[2].dot(v[0]))
   }
 
+  @Test func batchedInnerProductsEqualPairwiseDots() {
+    let (vectorizer, v) = NGramVectorizer.fitted(on: corpus)
+    let candidates = [[1, 2, 3, 4], [], [0, 2, 0]]
+    let scores = SparseVector.innerProducts(
+      in: v, queries: [0, 3, 2], candidates: candidates,
+      dimension: vectorizer.configuration.featureSpace)
+    let expected = zip([0, 3, 2], candidates).map { query, list in list.map { v[query].dot(v[$0]) }
+    }
+    #expect(scores == expected)
+    #expect(scores[0].allSatisfy { $0 != 0 })
+  }
+
   @Test func textWithNothingKnownIsTheZeroVector() {
     let vectorizer = NGramVectorizer(fittingOn: corpus)
     #expect(vectorizer.vector(for: "").count == 0)

@@ -32,40 +32,47 @@ import Testing
   }
 
   @Test func allPairsExcludesEachRowItself() {
-    let lists = corpus.nearestNeighbors(ofRows: corpus, count: 2, excludingSameIndex: true)
+    let lists = corpus.nearestNeighborsOfEachRow(count: 2)
     #expect(lists.map { $0.map(\.index) } == [[1, 3], [3, 2], [1, 3], [1, 2], [2, 1]])
   }
 
-  @Test(arguments: [(1, 1), (3, 7), (64, 5), (256, 4096)])
-  func tiledSearchMatchesBruteForce(queryTile: Int, corpusTile: Int) {
-    // 300 deterministic rows of 17 values; the oracle is a plain double loop.
+  @Test func allPairsWithLargeCountReturnsEveryOtherRowAndSkipsNaN() {
+    let withNaN = Matrix(rowArrays: [[1, 0], [.nan, 0], [0.5, 0], [0, 1]])
+    let lists = withNaN.nearestNeighborsOfEachRow(count: 10, tile: 3)
+    #expect(lists.map { $0.map(\.index) } == [[2, 3], [], [0, 3], [0, 2]])
+    #expect(Matrix(rows: 0, columns: 3).nearestNeighborsOfEachRow(count: 3).isEmpty)
+    #expect(corpus.nearestNeighborsOfEachRow(count: 0) == Array(repeating: [], count: 5))
+  }
+
+  @Test(arguments: [1, 3, 7, 64, 299, 1024])
+  func tiledAllPairsMatchBruteForce(tile: Int) {
+    // 300 rows of 17 seeded random values; the oracle is a plain double loop. Rounding may order near-equal scores differently, so each rank's
+    // score is compared, and each returned score must be that pair's true score.
     let rows = 300
     let columns = 17
+    var generator = SeededGenerator(seed: 12345)
     let data = Matrix(
       rows: rows, columns: columns,
-      elements: (0..<(rows * columns)).map {
-        Float(($0 * 7919) % 211) / 105 - 1
-      })
-    let lists = data.nearestNeighbors(
-      ofRows: data, count: 5, excludingSameIndex: true, queryTile: queryTile, corpusTile: corpusTile
-    )
-    for query in stride(from: 0, to: rows, by: 37) {
-      var all: [Neighbor] = []
-      for row in 0..<rows where row != query {
-        var score: Float = 0
-        for column in 0..<columns { score += data[query, column] * data[row, column] }
-        all.append(Neighbor(index: row, score: score))
-      }
-      let expected = all.sorted { $0.ranks(before: $1) }.prefix(5)
-      #expect(lists[query].map(\.index) == expected.map(\.index))
-      #expect(
-        zip(lists[query], expected).allSatisfy { isClose($0.score, $1.score, tolerance: 1e-4) })
+      elements: (0..<(rows * columns)).map { _ in Float.random(in: -1..<1, using: &generator) })
+    func score(_ a: Int, _ b: Int) -> Float {
+      (0..<columns).reduce(0) { $0 + data[a, $1] * data[b, $1] }
+    }
+    let lists = data.nearestNeighborsOfEachRow(count: 5, tile: tile)
+    for query in 0..<rows {
+      let expected = (0..<rows).filter { $0 != query }
+        .map { Neighbor(index: $0, score: score(query, $0)) }
+        .sorted { $0.ranks(before: $1) }.prefix(5)
+      let found = lists[query]
+      #expect(found.count == 5 && Set(found.map(\.index)).count == 5)
+      #expect(!found.contains { $0.index == query })
+      #expect(zip(found, expected).allSatisfy { isClose($0.score, $1.score, tolerance: 1e-4) })
+      #expect(found.allSatisfy { isClose($0.score, score(query, $0.index), tolerance: 1e-4) })
     }
   }
 
   @Test func allPairsRestoresTheBLASThreadCount() {
     let before = BLASSettings.threadCount
-    _ = corpus.nearestNeighbors(ofRows: corpus, count: 1)
+    _ = corpus.nearestNeighborsOfEachRow(count: 1)
     #expect(BLASSettings.threadCount == before)
   }
 }
