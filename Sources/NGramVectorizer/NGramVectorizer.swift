@@ -104,13 +104,18 @@ public struct NGramVectorizer: Sendable {
   func weighted(_ counts: SparseVector) -> SparseVector {
     let k1 = configuration.termFrequencySaturation
     var weighted = SparseVector()
-    for (index, count) in zip(counts.indices, counts.values) {
-      let idf = inverseDocumentFrequency[Int(index)]
-      guard idf > 0 else { continue }
-      let magnitude = abs(count)
-      let saturated = magnitude * (k1 + 1) / (magnitude + k1)
-      weighted.indices.append(index)
-      weighted.values.append((count < 0 ? -saturated : saturated) * idf)
+    weighted.indices.reserveCapacity(counts.count)
+    weighted.values.reserveCapacity(counts.count)
+    // The loads from the (large) IDF table are independent, so the processor overlaps them.
+    inverseDocumentFrequency.withUnsafeBufferPointer { inverseDocumentFrequency in
+      for (index, count) in zip(counts.indices, counts.values) {
+        let idf = inverseDocumentFrequency[Int(index)]
+        guard idf > 0 else { continue }
+        let magnitude = abs(count)
+        let saturated = magnitude * (k1 + 1) / (magnitude + k1)
+        weighted.indices.append(index)
+        weighted.values.append((count < 0 ? -saturated : saturated) * idf)
+      }
     }
     return weighted.normalized()
   }

@@ -4,7 +4,8 @@
 /// such characters (`gpt-4o`, `v1.5`), and a `+` may also end one (`c++`), so acronyms and mixed
 /// tokens (`llm`, `l2`, `4k`) stay whole. Hangul runs are words too; a particle stays attached
 /// (`모델을`), which is why character n-grams, not whole words, carry Korean meaning. Everything
-/// else separates words. Works on Unicode scalars, not grapheme clusters, for speed.
+/// else separates words. Works on UTF-8 bytes and Unicode scalars, not grapheme clusters, for
+/// speed.
 public enum Tokenizer {
   /// The words of a text, in order.
   ///
@@ -16,33 +17,63 @@ public enum Tokenizer {
   /// - Returns: The words.
   /// - Complexity: O(*n*).
   public static func words(in text: String) -> [Substring] {
-    let scalars = text.unicodeScalars
-    var words: [Substring] = []
-    var start: String.Index?
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      let next = scalars.index(after: index)
-      if isWordScalar(scalar) {
-        if start == nil { start = index }
-      } else if start != nil, isJoiner(scalar),
-        (next < scalars.endIndex && isWordScalar(scalars[next])) || scalar == "+"
+    var text = text
+    let ranges = text.withUTF8 { wordRanges(in: $0) }
+    let utf8 = text.utf8
+    return ranges.map { range in
+      let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+      return text[lower..<utf8.index(lower, offsetBy: range.count)]
+    }
+  }
+
+  /// The byte ranges of the words of UTF-8 text (see ``words(in:)``), read byte by byte: only
+  /// scalars outside ASCII and Hangul syllables need a look at their Unicode properties.
+  ///
+  /// - Parameter bytes: Valid UTF-8 of normalised text.
+  /// - Returns: The words' ranges, in order.
+  static func wordRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var start = -1
+    var index = 0
+    while index < bytes.count {
+      let (value, length) = scalar(in: bytes, at: index)
+      let next = index + length
+      if isWordScalar(value) {
+        if start < 0 { start = index }
+      } else if start >= 0, isJoiner(value),
+        value == 0x2B || (next < bytes.count && isWordScalar(scalar(in: bytes, at: next).value))
       {
         // Stays inside the word.
-      } else if let wordStart = start {
-        words.append(trimmedWord(text[wordStart..<index]))
-        start = nil
+      } else if start >= 0 {
+        ranges.append(trimmed(start..<index, in: bytes))
+        start = -1
       }
       index = next
     }
-    if let wordStart = start { words.append(trimmedWord(text[wordStart...])) }
-    return words
+    if start >= 0 { ranges.append(trimmed(start..<bytes.count, in: bytes)) }
+    return ranges
+  }
+
+  /// The scalar that starts at `index` of valid UTF-8, and its length in bytes.
+  @inline(__always)
+  private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+    value: UInt32, length: Int
+  ) {
+    let lead = UInt32(bytes[index])
+    if lead < 0x80 { return (lead, 1) }
+    func continuation(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset]) & 0x3F }
+    if lead < 0xE0 { return ((lead & 0x1F) << 6 | continuation(1), 2) }
+    if lead < 0xF0 { return ((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2), 3) }
+    return ((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
   }
 
   /// Whether a word is made of Latin letters and digits only (with joiners): `llm`, `gpt-4o`.
-  public static func isLatin(_ word: Substring) -> Bool {
+  public static func isLatin(_ word: Substring) -> Bool { isLatin(word.utf8) }
+
+  /// ``isLatin(_:)`` on UTF-8 bytes.
+  static func isLatin<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
     var hasLetter = false
-    for byte in word.utf8 {
+    for byte in bytes {
       guard byte < 0x80 else { return false }
       if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { hasLetter = true }
     }
@@ -50,31 +81,31 @@ public enum Tokenizer {
   }
 
   @inline(__always)
-  private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-    let value = scalar.value
+  private static func isWordScalar(_ value: UInt32) -> Bool {
     if value < 0x80 {
       return (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39)
         || (value >= 0x41 && value <= 0x5A)
     }
     if value >= 0xAC00 && value <= 0xD7A3 { return true }  // Hangul syllables
-    let properties = scalar.properties
+    guard let properties = Unicode.Scalar(value)?.properties else { return false }
     return properties.isAlphabetic || properties.numericType != nil
       || properties.generalCategory == .nonspacingMark
   }
 
+  /// `-`, `.`, `+`, `'` and `_`.
   @inline(__always)
-  private static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == "-" || scalar == "." || scalar == "+" || scalar == "'" || scalar == "_"
+  private static func isJoiner(_ value: UInt32) -> Bool {
+    value == 0x2D || value == 0x2E || value == 0x2B || value == 0x27 || value == 0x5F
   }
 
   /// Drops joiners left at the end of a word (`model-` → `model`); `+` stays, for `c++`.
-  private static func trimmedWord(_ word: Substring) -> Substring {
-    var word = word
-    while let last = word.unicodeScalars.last,
-      last == "-" || last == "." || last == "'" || last == "_"
-    {
-      word = word.dropLast()
+  private static func trimmed(_ word: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>)
+    -> Range<Int>
+  {
+    var end = word.upperBound
+    while end > word.lowerBound, bytes[end - 1] != 0x2B, isJoiner(UInt32(bytes[end - 1])) {
+      end -= 1
     }
-    return word
+    return word.lowerBound..<end
   }
 }
