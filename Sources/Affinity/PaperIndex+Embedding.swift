@@ -3,10 +3,10 @@ import PaperCorpus
 import SimilarityCore
 
 extension PaperIndex {
-  /// The dense embedding of papers alone: the rows `PaperIndex(papers:).embedding` has, built
-  /// in two passes over the texts (document frequencies, then vectors a chunk at a time)
-  /// without keeping the sparse vectors, so that large libraries can be exported in little
-  /// memory.
+  /// The dense embedding of papers: `PaperIndex(papers:)`'s vectors folded as `relatedForAll`
+  /// folds them, built in two passes over the texts (document frequencies, then vectors a chunk
+  /// at a time) without keeping the sparse vectors, so that large libraries can be exported in
+  /// little memory.
   ///
   /// ```swift
   /// let embedding = PaperIndex.embedding(of: papers)  // papers.count × 4096, unit rows

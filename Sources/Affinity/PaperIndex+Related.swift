@@ -12,16 +12,12 @@ extension PaperIndex {
   ///     The paper itself never is.
   /// - Returns: Up to `k` recommendations, best first; ties by index order.
   /// - Throws: `RecommendationError.unknownPaper`.
-  /// - Complexity: O(papers × embedding dimension) for the candidate scan.
+  /// - Complexity: O(total number of features), on all cores.
   public func related(
     to id: ArxivID, count k: Int, where isCandidate: @escaping (Int) -> Bool = { _ in true }
   ) throws(RecommendationError) -> [Recommendation] {
     guard let row = row(of: id) else { throw .unknownPaper(id) }
-    let query = Array(embedding.row(row))
-    let candidates = embedding.nearestNeighbors(
-      of: query, count: max(k, vectorizer.configuration.rescoringDepth),
-      where: { $0 != row && isCandidate($0) })
-    return rescored(candidates, against: vectors[row], count: k)
+    return best(k, againstEveryPaper: vectors[row], where: { $0 != row && isCandidate($0) })
   }
 
   /// Every paper's most similar papers among `rows`, with tiled matrix products.
@@ -33,8 +29,9 @@ extension PaperIndex {
   /// - Complexity: O(rows² × embedding dimension / 2) arithmetic, O(rows × rescoring depth)
   ///   extra memory.
   public func relatedForAll(_ rows: [Int]? = nil, count k: Int) -> [[Recommendation]] {
-    let subset = rows.map { embedding.selectingRows($0) } ?? embedding
     let rows = rows ?? Array(papers.indices)
+    let subset = Self.embedding(
+      of: rows.map { vectors[$0] }, dimension: vectorizer.configuration.embeddingDimension)
     let depth = max(k, vectorizer.configuration.rescoringDepth)
     let candidates = subset.nearestNeighborsOfEachRow(count: depth)
       .map { list in list.map { rows[$0.index] } }
@@ -59,28 +56,31 @@ extension PaperIndex {
     guard text.contains(where: { $0.isLetter || $0.isNumber }) else { throw .emptyQuery }
     let vector = vectorizer.vector(for: text)
     guard vector.count > 0 else { return [] }
-    let query = Self.embedding(of: [vector], dimension: embedding.columns).elements
-    let candidates = embedding.nearestNeighbors(
-      of: query, count: max(k, vectorizer.configuration.rescoringDepth), where: isCandidate)
-    return rescored(candidates, against: vector, count: k)
+    return best(k, againstEveryPaper: vector, where: isCandidate)
   }
 
-  /// Re-scores candidates exactly on the sparse vectors and keeps the best `k`.
-  private func rescored(_ candidates: [Neighbor], against query: SparseVector, count k: Int)
-    -> [Recommendation]
-  {
-    ranked(
-      candidates.map(\.index), exactScores: candidates.map { query.dot(vectors[$0.index]) },
-      count: k)
+  /// The `k` papers most similar to a vector, scored exactly against every paper.
+  private func best(
+    _ k: Int, againstEveryPaper query: SparseVector, where isCandidate: (Int) -> Bool
+  ) -> [Recommendation] {
+    let scores = query.innerProducts(
+      with: vectors, dimension: vectorizer.configuration.featureSpace)
+    return recommendations(
+      Neighbor.best(k, of: scores, where: { isCandidate($0) && scores[$0] > 0 }))
   }
 
   /// The best `k` candidates by their exact scores (positive ones only), as recommendations.
   private func ranked(_ candidates: [Int], exactScores: [Float], count k: Int) -> [Recommendation] {
-    let exact = zip(candidates, exactScores).map { Neighbor(index: $0, score: $1) }
-      .filter { $0.score > 0 }
-      .sorted { $0.ranks(before: $1) }
-      .prefix(k)
-    return exact.enumerated().map { offset, neighbor in
+    recommendations(
+      zip(candidates, exactScores).map { Neighbor(index: $0, score: $1) }
+        .filter { $0.score > 0 }
+        .sorted { $0.ranks(before: $1) }
+        .prefix(k))
+  }
+
+  /// Neighbours, best first, as numbered recommendations.
+  private func recommendations(_ neighbors: some Sequence<Neighbor>) -> [Recommendation] {
+    neighbors.enumerated().map { offset, neighbor in
       Recommendation(
         rank: offset + 1, score: neighbor.score, paper: papers[neighbor.index], row: neighbor.index)
     }

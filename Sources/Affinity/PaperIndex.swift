@@ -2,13 +2,14 @@ import NGramVectorizer
 import PaperCorpus
 import SimilarityCore
 
-/// Papers made searchable: each paper's weighted n-gram vector, and a dense embedding of it for
-/// BLAS.
+/// Papers made searchable: each paper's weighted n-gram vector.
 ///
-/// The dense embedding folds the hashed feature space into
-/// `configuration.embeddingDimension` buckets (signs kept, rows re-normalised); it finds
-/// candidates fast, and every candidate is then re-scored exactly on the full sparse vectors.
-/// When the library has no more papers than the re-scoring depth, results are exact.
+/// One paper's or one text's neighbours are scored exactly on the sparse vectors, every paper
+/// on all cores. Every paper's neighbours at once (``relatedForAll(_:count:)``) go through BLAS:
+/// the vectors are folded into `configuration.embeddingDimension` buckets (signs kept, rows
+/// re-normalised), each paper's best `configuration.rescoringDepth` candidates are found with
+/// tiled `cblas_sgemm`, and those are re-scored exactly on the sparse vectors. When the library
+/// has no more papers than the re-scoring depth, those results are exact too.
 ///
 /// ```swift
 /// let index = PaperIndex(papers: papers)
@@ -21,8 +22,6 @@ public struct PaperIndex: Sendable {
   public let vectorizer: NGramVectorizer
   /// One unit vector per paper (zero for a paper with no known features).
   public let vectors: [SparseVector]
-  /// The dense embedding: one unit row per paper.
-  public let embedding: Matrix
   let rowOfPaper: [ArxivID: Int]
 
   /// Vectorises papers (their title, then their summary) on all cores.
@@ -30,12 +29,11 @@ public struct PaperIndex: Sendable {
   /// - Parameters:
   ///   - papers: The library's papers.
   ///   - configuration: The vectorizer settings.
-  /// - Complexity: O(total text length + papers × embedding dimension).
+  /// - Complexity: O(total text length).
   public init(papers: [Paper], configuration: VectorizerConfiguration = .standard) {
     self.papers = papers
     let texts = papers.map { Self.text(of: $0, titleRepeats: configuration.titleRepeats) }
     (vectorizer, vectors) = NGramVectorizer.fitted(on: texts, configuration: configuration)
-    embedding = Self.embedding(of: vectors, dimension: configuration.embeddingDimension)
     rowOfPaper = Dictionary(
       papers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
   }

@@ -42,6 +42,30 @@ extension SparseVector {
     return results
   }
 
+  /// This vector's inner products with every vector of `others`, on all cores.
+  ///
+  /// - Parameters:
+  ///   - others: The vectors to score.
+  ///   - dimension: Larger than every index of every vector (the hashed feature space).
+  /// - Returns: One score per vector of `others`, in order.
+  /// - Complexity: O(`count + Σ other.count`).
+  public func innerProducts(with others: [SparseVector], dimension: Int) -> [Float] {
+    var scattered = [Float](repeating: 0, count: dimension)
+    for (index, value) in zip(indices, values) { scattered[Int(index)] = value }
+    let dense = scattered
+    let chunk = max(1, (others.count + 15) / 16)
+    var scores = [Float](repeating: 0, count: others.count)
+    scores.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let output = buffer
+      DispatchQueue.concurrentPerform(iterations: (others.count + chunk - 1) / chunk) { c in
+        for position in (c * chunk)..<min(others.count, (c + 1) * chunk) {
+          output[position] = others[position].gathered(from: dense)
+        }
+      }
+    }
+    return scores
+  }
+
   /// Σ self[i]·dense[i].
   private func gathered(from dense: [Float]) -> Float {
     dense.withUnsafeBufferPointer { dense in

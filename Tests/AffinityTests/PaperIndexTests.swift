@@ -86,6 +86,26 @@ let topicPapers = [
     }
   }
 
+  @Test func singleQueriesAreExactBeyondTheRescoringDepth() throws {
+    // 240 papers (more than the 100 re-scored candidates) from a fixed 30-word vocabulary.
+    let words: [String] = (0..<30).map { "term\($0) 용어\($0)를" }
+    let papers: [Paper] = (0..<240).map { i in
+      let summary = (0..<12).map { (j: Int) in words[(i * 7 + j * j * 11) % 30] }
+      return paper(
+        String(format: "2406.%05d", i + 1), "Paper \(i)", summary.joined(separator: " "))
+    }
+    let large = PaperIndex(papers: papers)
+    for row in stride(from: 0, to: 240, by: 23) {
+      let found = try large.related(to: papers[row].id, count: 5)
+      let scores: [(row: Int, score: Float)] = large.vectors.indices.filter { $0 != row }
+        .map { ($0, large.vectors[row].dot(large.vectors[$0])) }
+      let exact = scores.filter { $0.score > 0 }
+        .sorted { $0.score > $1.score || ($0.score == $1.score && $0.row < $1.row) }
+      #expect(found.map { $0.row } == exact.prefix(5).map { $0.row })
+      #expect(zip(found, exact).allSatisfy { abs($0.score - $1.score) < 1e-6 })
+    }
+  }
+
   @Test func explanationNamesSharedWords() {
     let terms = index.explanation(of: 0, and: 1)
     #expect(terms.first?.term == "preference optimization")

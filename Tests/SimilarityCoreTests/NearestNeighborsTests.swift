@@ -31,6 +31,13 @@ import Testing
     #expect(withNaN.nearestNeighbors(of: [1, 0], count: 3).map(\.index) == [0, 2])
   }
 
+  @Test func bestOfAScoreListRanksByScoreThenIndexAndSkipsNaN() {
+    let scores: [Float] = [0.2, 0.9, .nan, 0.5, 0.9]
+    #expect(Neighbor.best(3, of: scores).map(\.index) == [1, 4, 3])
+    #expect(Neighbor.best(9, of: scores, where: { $0 != 1 }).map(\.index) == [4, 3, 0])
+    #expect(Neighbor.best(0, of: scores).isEmpty)
+  }
+
   @Test func allPairsExcludesEachRowItself() {
     let lists = corpus.nearestNeighborsOfEachRow(count: 2)
     #expect(lists.map { $0.map(\.index) } == [[1, 3], [3, 2], [1, 3], [1, 2], [2, 1]])

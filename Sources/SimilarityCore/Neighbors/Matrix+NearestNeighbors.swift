@@ -25,6 +25,29 @@ extension Matrix {
     if columns > 0 {
       LinearAlgebra.multiply(elements, rows: rows, columns: columns, by: query, into: &scores)
     }
+    return Neighbor.best(k, of: scores, where: isCandidate)
+  }
+}
+
+extension Neighbor {
+  /// The `k` best entries of a list of scores, with a bounded heap.
+  ///
+  /// ```swift
+  /// Neighbor.best(2, of: [0.2, 0.9, 0.5])  // indices 1 (0.9) and 2 (0.5)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - k: How many to return; more than the candidates returns them all, 0 none.
+  ///   - scores: One score per index.
+  ///   - isCandidate: Which indices may be returned; all by default.
+  /// - Returns: Up to `k` neighbours, best first; ties rank the lower index first; NaN scores
+  ///   are skipped.
+  /// - Precondition: `k >= 0`.
+  /// - Complexity: O(`scores.count * log k`).
+  public static func best(
+    _ k: Int, of scores: [Float], where isCandidate: (Int) -> Bool = { _ in true }
+  ) -> [Neighbor] {
+    precondition(k >= 0, "k must not be negative")
     var selection = TopKSelection(capacity: k)
     for (index, score) in scores.enumerated() where isCandidate(index) {
       selection.offer(index, score)
