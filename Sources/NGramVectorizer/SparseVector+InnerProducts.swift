@@ -1,5 +1,3 @@
-import Dispatch
-
 extension SparseVector {
   /// Inner products of query vectors with their candidates, on all cores.
   ///
@@ -24,22 +22,15 @@ extension SparseVector {
     in vectors: [SparseVector], queries: [Int], candidates: [[Int]], dimension: Int
   ) -> [[Float]] {
     precondition(queries.count == candidates.count, "One candidate list per query")
-    let chunk = max(1, (queries.count + 15) / 16)
-    let chunks = (queries.count + chunk - 1) / chunk
-    var results = [[Float]](repeating: [], count: queries.count)
-    results.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let output = buffer
-      DispatchQueue.concurrentPerform(iterations: chunks) { c in
-        var dense = [Float](repeating: 0, count: dimension)
-        for position in (c * chunk)..<min(queries.count, (c + 1) * chunk) {
-          let query = vectors[queries[position]]
-          for (index, value) in zip(query.indices, query.values) { dense[Int(index)] = value }
-          output[position] = candidates[position].map { vectors[$0].gathered(from: dense) }
-          for index in query.indices { dense[Int(index)] = 0 }
-        }
+    return NGramVectorizer.parallelChunks(Array(queries.indices)) { chunk in
+      var dense = [Float](repeating: 0, count: dimension)
+      return chunk.map { position in
+        let query = vectors[queries[position]]
+        for (index, value) in zip(query.indices, query.values) { dense[Int(index)] = value }
+        defer { for index in query.indices { dense[Int(index)] = 0 } }
+        return candidates[position].map { vectors[$0].gathered(from: dense) }
       }
     }
-    return results
   }
 
   /// This vector's inner products with every vector of `others`, on all cores.
@@ -53,17 +44,8 @@ extension SparseVector {
     var scattered = [Float](repeating: 0, count: dimension)
     for (index, value) in zip(indices, values) { scattered[Int(index)] = value }
     let dense = scattered
-    let chunk = max(1, (others.count + 15) / 16)
-    var scores = [Float](repeating: 0, count: others.count)
-    scores.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let output = buffer
-      DispatchQueue.concurrentPerform(iterations: (others.count + chunk - 1) / chunk) { c in
-        for position in (c * chunk)..<min(others.count, (c + 1) * chunk) {
-          output[position] = others[position].gathered(from: dense)
-        }
-      }
+    return NGramVectorizer.parallelChunks(others) { chunk in chunk.map { $0.gathered(from: dense) }
     }
-    return scores
   }
 
   /// Σ self[i]·dense[i].

@@ -48,10 +48,13 @@ extension Neighbor {
     _ k: Int, of scores: [Float], where isCandidate: (Int) -> Bool = { _ in true }
   ) -> [Neighbor] {
     precondition(k >= 0, "k must not be negative")
-    var selection = TopKSelection(capacity: k)
-    for (index, score) in scores.enumerated() where isCandidate(index) {
-      selection.offer(index, score)
+    guard k > 0, !scores.isEmpty else { return [] }
+    var heap = RowHeaps(rows: 1, capacity: min(k, scores.count))
+    heap.withPointers { heap in
+      for (index, score) in scores.enumerated() where isCandidate(index) {
+        heap.offer(row: 0, index: index, score: score)
+      }
     }
-    return selection.sorted()
+    return heap.candidates(of: 0).sorted { $0.ranks(before: $1) }
   }
 }
