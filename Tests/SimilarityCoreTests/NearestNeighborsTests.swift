@@ -49,6 +49,7 @@ import Testing
     #expect(lists.map { $0.map(\.index) } == [[2, 3], [], [0, 3], [0, 2]])
     #expect(Matrix(rows: 0, columns: 3).nearestNeighborsOfEachRow(count: 3).isEmpty)
     #expect(corpus.nearestNeighborsOfEachRow(count: 0) == Array(repeating: [], count: 5))
+    #expect(Matrix(rowArrays: [[1, 0]]).nearestNeighborsOfEachRow(count: 3) == [[]])
   }
 
   @Test(arguments: [1, 3, 7, 64, 299, 1024])

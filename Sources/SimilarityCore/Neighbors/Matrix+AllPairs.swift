@@ -24,8 +24,8 @@ extension Matrix {
   /// - Complexity: O(`rows² × columns / 2`) arithmetic.
   public func nearestNeighborsOfEachRow(count k: Int, tile: Int = 1024) -> [[Neighbor]] {
     precondition(k >= 0 && tile > 0, "k must not be negative and the tile must be positive")
-    guard rows > 0, k > 0 else { return Array(repeating: [], count: rows) }
     let capacity = min(k, rows - 1)
+    guard capacity > 0 else { return Array(repeating: [], count: rows) }
     let tiles = (rows + tile - 1) / tile
     let pairs = (0..<tiles).flatMap { i in (0...i).map { j in (i, j) } }
     let workers = min(pairs.count, max(1, BLASSettings.processorCount))
