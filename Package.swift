@@ -54,8 +54,14 @@ let package = Package(
 
     // MARK: - Use cases
 
-    /// Related papers, free-text search and explanations, over papers and their embeddings.
-    .target(name: "Affinity", dependencies: ["PaperCorpus", "NGramVectorizer", "SimilarityCore"]),
+    /// Related papers, free-text search and explanations, over papers and their embeddings; the
+    /// search index stored beside a library.
+    .target(
+      name: "Affinity",
+      dependencies: [
+        "MatrixExport", "NGramVectorizer", "PaperCorpus", "PaperLibrary", "SimilarityCore",
+      ]
+    ),
 
     // MARK: - Command line
 
@@ -93,7 +99,7 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "MatrixExportTests", dependencies: ["MatrixExport", "_MatrixFileReading"]),
-    .testTarget(name: "AffinityTests", dependencies: ["Affinity"]),
+    .testTarget(name: "AffinityTests", dependencies: ["Affinity", "PaperLibrary"]),
     .testTarget(
       name: "PaperLibraryTests",
       dependencies: ["PaperLibrary", .product(name: "GRDB", package: "GRDB.swift")]

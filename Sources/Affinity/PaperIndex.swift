@@ -2,18 +2,19 @@ import NGramVectorizer
 import PaperCorpus
 import SimilarityCore
 
-/// Papers made searchable: each paper's weighted n-gram vector.
+/// Papers vectorised together, for questions about all of them at once: every paper's related
+/// papers, topic groups, embeddings.
 ///
-/// One paper's or one text's neighbours are scored exactly on the sparse vectors, every paper
-/// on all cores. Every paper's neighbours at once (``relatedForAll(_:count:)``) go through BLAS:
-/// the vectors are folded into `configuration.embeddingDimension` buckets (signs kept, rows
-/// re-normalised), each paper's best `configuration.rescoringDepth` candidates are found with
-/// tiled `cblas_sgemm`, and those are re-scored exactly on the sparse vectors. When the library
-/// has no more papers than the re-scoring depth, those results are exact too.
+/// Every paper's neighbours (``relatedForAll(_:count:)``) go through BLAS: the vectors are
+/// folded into `configuration.embeddingDimension` buckets (signs kept, rows re-normalised), each
+/// paper's best `configuration.rescoringDepth` candidates are found with tiled `cblas_sgemm`,
+/// and those are re-scored exactly on the sparse vectors. When the library has no more papers
+/// than the re-scoring depth, those results are exact too. One paper's or one text's
+/// neighbours come from ``LibrarySearch``, exactly.
 ///
 /// ```swift
 /// let index = PaperIndex(papers: papers)
-/// let next = try index.related(to: ArxivID("2406.11839")!, count: 5)
+/// let lists = index.relatedForAll(count: 5)   // one list per paper
 /// ```
 public struct PaperIndex: Sendable {
   /// The papers, in the order given.

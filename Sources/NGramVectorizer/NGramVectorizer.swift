@@ -19,7 +19,7 @@ public struct NGramVectorizer: Sendable {
   /// The number of documents fitted on.
   public let documentCount: Int
   /// The weight of each bucket (zero for dropped or unseen features), indexed by bucket.
-  let inverseDocumentFrequency: [Float]
+  public let inverseDocumentFrequency: [Float]
   let extractor: FeatureExtractor
 
   /// Fits the document frequencies of a corpus, keeping nothing per document (so memory does
@@ -79,16 +79,34 @@ public struct NGramVectorizer: Sendable {
   private init(
     documentFrequency: [Int32], documentCount: Int, configuration: VectorizerConfiguration
   ) {
+    let n = Float(documentCount)
+    let limit = documentCount >= 4 ? configuration.maximumDocumentFrequency * n : .infinity
+    self.init(
+      configuration: configuration, documentCount: documentCount,
+      inverseDocumentFrequency: documentFrequency.map { df in
+        let df = Float(df)
+        guard df > 0, df <= limit else { return 0 }
+        return log((n - df + 0.5) / (df + 0.5) + 1)
+      })
+  }
+
+  /// A fitted vectorizer again, from what an earlier one fitted: the same weights, so the same
+  /// vectors.
+  ///
+  /// - Parameters:
+  ///   - configuration: The settings it was fitted with.
+  ///   - documentCount: The number of documents it was fitted on.
+  ///   - inverseDocumentFrequency: Its ``inverseDocumentFrequency``.
+  /// - Precondition: One weight per bucket of `configuration.featureSpace`.
+  public init(
+    configuration: VectorizerConfiguration, documentCount: Int, inverseDocumentFrequency: [Float]
+  ) {
+    precondition(
+      inverseDocumentFrequency.count == configuration.featureSpace, "One weight per bucket")
     self.configuration = configuration
     extractor = FeatureExtractor(configuration: configuration)
     self.documentCount = documentCount
-    let n = Float(documentCount)
-    let limit = documentCount >= 4 ? configuration.maximumDocumentFrequency * n : .infinity
-    inverseDocumentFrequency = documentFrequency.map { df in
-      let df = Float(df)
-      guard df > 0, df <= limit else { return 0 }
-      return log((n - df + 0.5) / (df + 0.5) + 1)
-    }
+    self.inverseDocumentFrequency = inverseDocumentFrequency
   }
 
   /// The weighted unit vector of one text. Features the corpus never saw weigh nothing.

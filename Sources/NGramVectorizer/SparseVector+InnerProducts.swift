@@ -33,21 +33,6 @@ extension SparseVector {
     }
   }
 
-  /// This vector's inner products with every vector of `others`, on all cores.
-  ///
-  /// - Parameters:
-  ///   - others: The vectors to score.
-  ///   - dimension: Larger than every index of every vector (the hashed feature space).
-  /// - Returns: One score per vector of `others`, in order.
-  /// - Complexity: O(`count + Σ other.count`).
-  public func innerProducts(with others: [SparseVector], dimension: Int) -> [Float] {
-    var scattered = [Float](repeating: 0, count: dimension)
-    for (index, value) in zip(indices, values) { scattered[Int(index)] = value }
-    let dense = scattered
-    return NGramVectorizer.parallelChunks(others) { chunk in chunk.map { $0.gathered(from: dense) }
-    }
-  }
-
   /// Σ self[i]·dense[i].
   private func gathered(from dense: [Float]) -> Float {
     dense.withUnsafeBufferPointer { dense in

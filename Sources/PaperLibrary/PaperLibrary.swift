@@ -76,6 +76,9 @@ public final class PaperLibrary: Sendable {
       try $0.write { db in
         var summary = AddSummary()
         for paper in papers { try Self.merge(paper, into: db, summary: &summary) }
+        if summary.added + summary.updated > 0 {
+          try db.execute(sql: "UPDATE state SET generation = generation + 1")
+        }
         return summary
       }
     }
@@ -147,15 +150,71 @@ public final class PaperLibrary: Sendable {
   /// - Parameter id: The arXiv id.
   /// - Returns: The paper with all its days, or `nil`.
   /// - Throws: `LibraryError.failed` when the read fails.
-  public func paper(id: ArxivID) throws(LibraryError) -> Paper? {
-    try perform {
+  public func paper(id: ArxivID) throws(LibraryError) -> Paper? { try papers(ids: [id]).first }
+
+  /// The papers with these ids, in the order given; ids the library does not have are left out.
+  ///
+  /// - Parameter ids: arXiv ids.
+  /// - Returns: The papers, each with all its days.
+  /// - Throws: `LibraryError.failed` when the read fails.
+  /// - Complexity: O(*n* log *N*) for *n* ids in a library of *N* papers.
+  public func papers(ids: [ArxivID]) throws(LibraryError) -> [Paper] {
+    let keys = ids.map(\.rawValue)
+    return try perform {
       try $0.read { db in
-        guard let row = try PaperRow.fetchOne(db, key: id.rawValue) else { return nil }
-        let appearances = try AppearanceRow.filter(Column("paperID") == id.rawValue)
-          .order(Column("day")).fetchAll(db)
-        return Self.paper(row, appearances: appearances)
+        let rows = Dictionary(
+          try PaperRow.fetchAll(db, keys: keys).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }
+        )
+        let appearances = Dictionary(
+          grouping: try AppearanceRow.filter(keys.contains(Column("paperID")))
+            .order(Column("day")).fetchAll(db),
+          by: \.paperID)
+        return keys.compactMap { key in
+          rows[key].flatMap { Self.paper($0, appearances: appearances[key] ?? []) }
+        }
       }
     }
+  }
+
+  /// The ids of the papers that pass a filter.
+  ///
+  /// - Parameter filter: Which days to keep.
+  /// - Returns: The ids, or `nil` for a filter that passes every paper.
+  /// - Throws: `LibraryError.failed` when the read fails.
+  public func ids(matching filter: PaperFilter) throws(LibraryError) -> Set<ArxivID>? {
+    var conditions: [(sql: String, day: Day)] = []
+    if let date = filter.date { conditions.append(("day = ?", date)) }
+    if let since = filter.since { conditions.append(("day >= ?", since)) }
+    guard !conditions.isEmpty else { return nil }
+    return try perform {
+      try $0.read { db in
+        let sets = try conditions.map { condition in
+          Set(
+            try String.fetchAll(
+              db, sql: "SELECT DISTINCT paperID FROM appearance WHERE \(condition.sql)",
+              arguments: [condition.day.description]
+            ).compactMap(ArxivID.init))
+        }
+        return sets.dropFirst().reduce(sets[0]) { $0.intersection($1) }
+      }
+    }
+  }
+
+  /// The library's current stamp: its identity, generation and number of papers.
+  ///
+  /// - Throws: `LibraryError.failed` when the read fails.
+  public func stamp() throws(LibraryError) -> LibraryStamp {
+    let stamp = try perform {
+      try $0.read { db -> LibraryStamp? in
+        guard let state = try Row.fetchOne(db, sql: "SELECT libraryID, generation FROM state")
+        else { return nil }
+        return LibraryStamp(
+          libraryID: state["libraryID"], generation: state["generation"],
+          paperCount: try PaperRow.fetchCount(db))
+      }
+    }
+    guard let stamp else { throw .failed(path: path, reason: "the library has lost its state row") }
+    return stamp
   }
 
   /// Counts of papers and days, and the schema version.

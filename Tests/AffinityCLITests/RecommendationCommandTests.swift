@@ -30,6 +30,28 @@ import Testing
         "gaussian") == true)
   }
 
+  @Test func aLibraryAnswersFromItsStoredIndexAsTheSameFilesInMemoryDo() throws {
+    let added = try affinity("add", "--sample", home: workspace.url)
+    #expect(added.output.hasSuffix("\nindexed 20 papers for related and search\n"))
+    let index = workspace.url.appendingPathComponent("library.sqlite.affinity-ngram-v2.index")
+    #expect(FileManager.default.fileExists(atPath: index.path))
+    #expect(!(try affinity("add", "--sample", home: workspace.url)).output.contains("indexed"))
+    for arguments in [
+      ["related", "2406.11839", "-k", "4", "--explain"],
+      ["search", "Gaussian splatting", "--since", "2024-06-01", "--format", "tsv"],
+    ] {
+      let stored = try affinity(arguments, home: workspace.url)
+      let inMemory = try affinity(arguments + ["--sample"], home: workspace.url)
+      #expect(stored.status == 0 && stored.errors.isEmpty, "\(stored.errors)")
+      #expect(stored.output == inMemory.output)
+    }
+    // Without its index the library still answers, and indexes itself again.
+    try FileManager.default.removeItem(at: index)
+    let rebuilt = try affinity("related", "2406.11839", "-k", "4", home: workspace.url)
+    #expect(rebuilt.errors == "indexed 20 papers for search (the library or model changed)\n")
+    #expect(FileManager.default.fileExists(atPath: index.path))
+  }
+
   @Test func relatedAllListsEveryPaper() throws {
     let result = try affinity(
       "related", "--all", "--sample", "-k", "3", "--format", "tsv", home: workspace.url)

@@ -36,8 +36,6 @@ import Testing
     }
     #expect(scores == expected)
     #expect(scores[0].allSatisfy { $0 != 0 })
-    let everyVector = v[2].innerProducts(with: v, dimension: vectorizer.configuration.featureSpace)
-    #expect(everyVector == v.map { v[2].dot($0) })
   }
 
   @Test func textWithNothingKnownIsTheZeroVector() {

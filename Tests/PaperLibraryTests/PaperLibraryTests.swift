@@ -96,6 +96,37 @@ struct TemporaryLibrary: ~Copyable {
         "2406.00001", "2407.00001",
       ])
     #expect(try library.papers().count == 4)
+    #expect(try library.ids(matching: PaperFilter()) == nil)
+    #expect(
+      try library.ids(matching: PaperFilter(since: day("2024-06-01")))
+        == Set(["2406.00001", "2407.00001"].compactMap(ArxivID.init)))
+    #expect(
+      try library.ids(matching: PaperFilter(date: day("2024-03-08"), since: day("2024-06-01")))
+        == [])
+  }
+
+  @Test func papersByIDComeInTheOrderAskedAndSkipUnknownIDs() throws {
+    let library = try PaperLibrary.inMemory()
+    let papers = [makePaper("2406.00001"), makePaper("2406.00002", on: "2024-06-19", votes: nil)]
+    try library.add(papers)
+    let ids = ["2406.00002", "2406.99999", "2406.00001"].compactMap(ArxivID.init)
+    #expect(try library.papers(ids: ids) == [papers[1], papers[0]])
+  }
+
+  @Test func theStampChangesExactlyWhenThePapersDo() throws {
+    let temporary = TemporaryLibrary()
+    let library = try PaperLibrary(path: temporary.path)
+    let empty = try library.stamp()
+    #expect(empty.generation == 0 && empty.paperCount == 0)
+    try library.add([makePaper("2406.00001")])
+    let one = try library.stamp()
+    #expect(one == LibraryStamp(libraryID: empty.libraryID, generation: 1, paperCount: 1))
+    try library.add([makePaper("2406.00001")])  // unchanged
+    #expect(try library.stamp() == one)
+    try library.add([makePaper("2406.00001", votes: 9)])  // a vote count changed
+    #expect(try library.stamp().generation == 2)
+    #expect(try PaperLibrary(path: temporary.path).stamp().libraryID == empty.libraryID)
+    #expect(try PaperLibrary.inMemory().stamp().libraryID != empty.libraryID)
   }
 
   @Test func ordersByFirstDayThenVotesThenID() throws {
@@ -141,7 +172,7 @@ struct TemporaryLibrary: ~Copyable {
     #expect(
       try library.statistics()
         == LibraryStatistics(
-          paperCount: 0, dayCount: 0, firstDay: nil, lastDay: nil, schemaVersion: 1))
+          paperCount: 0, dayCount: 0, firstDay: nil, lastDay: nil, schemaVersion: 2))
     try library.add([
       makePaper("2406.00001", on: "2024-06-18"), makePaper("2403.00001", on: "2024-03-08"),
     ])

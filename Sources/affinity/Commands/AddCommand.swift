@@ -1,3 +1,4 @@
+import Affinity
 import ArgumentParser
 import PaperCorpus
 import PaperLibrary
@@ -45,6 +46,15 @@ struct AddCommand: ParsableCommand {
     print(
       "added \(summary.added), updated \(summary.updated), unchanged \(summary.unchanged), "
         + "rejected \(rejected) (\(files) into \(store.path))")
+    // Index now, so that the first query is as fast as the next.
+    let (index, state) = try SearchIndex.current(for: store, configuration: .standard)
+    switch state {
+    case .stored: break
+    case .built: print("indexed \(index.paperCount) papers for related and search")
+    case .builtNotStored(let error):
+      printError(error.description)
+      problems += 1
+    }
     if problems > 0 { throw ExitCode.failure }
   }
 }

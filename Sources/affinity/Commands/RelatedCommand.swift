@@ -25,40 +25,52 @@ struct RelatedCommand: ParsableCommand {
   }
 
   func run() throws {
-    let (index, hadProblems) = try options.openIndex()
-    var lines: [RecommendationLine] = []
+    let lines: [RecommendationLine]
+    let hadProblems: Bool
     if all {
-      let rows = index.papers.indices.filter { options.accepts($0, in: index) }
-      for (row, list) in zip(rows, index.relatedForAll(rows, count: options.count)) {
-        lines += list.map { line(for: $0, query: row, in: index) }
-      }
+      (lines, hadProblems) = try relatedForAll()
     } else {
-      guard let text = id, let arxivID = ArxivID(text) else {
-        throw CommandError(
-          "'\(id ?? "")' is not an arXiv id; expected e.g. 2406.11839 or an arxiv.org link")
-      }
-      guard let row = index.row(of: arxivID) else {
-        throw RecommendationError.unknownPaper(arxivID)
-      }
-      let results = try index.related(to: arxivID, count: options.count) {
-        options.accepts($0, in: index)
-      }
-      if results.isEmpty {
-        printError(
-          "no paper shares any term with \(arxivID)\(options.days.filter == .init() ? "" : " among the papers of --date/--since")"
-        )
-      }
-      lines = results.map { line(for: $0, query: row, in: index) }
+      (lines, hadProblems) = try related()
     }
     try printRecommendations(lines, format: options.output.format, explain: options.explain)
     if hadProblems { throw ExitCode.failure }
   }
 
-  private func line(for recommendation: Recommendation, query row: Int, in index: PaperIndex)
-    -> RecommendationLine
-  {
-    let shared = options.explain ? index.explanation(of: row, and: recommendation.row) : nil
-    return RecommendationLine(
-      query: index.papers[row].id.rawValue, recommendation: recommendation, shared: shared)
+  /// One paper's related papers, from the source's search index.
+  private func related() throws -> ([RecommendationLine], Bool) {
+    guard let text = id, let arxivID = ArxivID(text) else {
+      throw CommandError(
+        "'\(id ?? "")' is not an arXiv id; expected e.g. 2406.11839 or an arxiv.org link")
+    }
+    let (search, hadProblems) = try options.openSearch()
+    let filter = options.days.filter
+    let results = try search.related(to: arxivID, count: options.count, filter: filter)
+    if results.isEmpty {
+      printError(
+        "no paper shares any term with \(arxivID)\(filter == .init() ? "" : " among the papers of --date/--since")"
+      )
+    }
+    let query = options.explain ? try search.library.paper(id: arxivID) : nil
+    let lines = results.map { recommendation in
+      RecommendationLine(
+        query: arxivID.rawValue, recommendation: recommendation,
+        shared: query.map { search.explanation(of: $0, and: recommendation.paper) })
+    }
+    return (lines, hadProblems)
+  }
+
+  /// Every paper's related papers, from all the papers vectorised at once.
+  private func relatedForAll() throws -> ([RecommendationLine], Bool) {
+    let (index, hadProblems) = try options.openIndex()
+    let rows = index.papers.indices.filter { options.accepts($0, in: index) }
+    var lines: [RecommendationLine] = []
+    for (row, list) in zip(rows, index.relatedForAll(rows, count: options.count)) {
+      lines += list.map { recommendation in
+        RecommendationLine(
+          query: index.papers[row].id.rawValue, recommendation: recommendation,
+          shared: options.explain ? index.explanation(of: row, and: recommendation.row) : nil)
+      }
+    }
+    return (lines, hadProblems)
   }
 }

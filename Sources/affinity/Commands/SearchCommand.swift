@@ -25,12 +25,14 @@ struct SearchCommand: ParsableCommand {
 
   func run() throws {
     let query = try queryText()
-    let (index, hadProblems) = try options.openIndex()
-    let results = try index.search(query, count: options.count) { options.accepts($0, in: index) }
+    let (search, hadProblems) = try options.openSearch()
+    let results = try search.search(query, count: options.count, filter: options.days.filter)
     if results.isEmpty { printError("no paper shares any term with the query") }
-    let shared = options.explain ? index.explanations(ofQuery: query, and: results.map(\.row)) : nil
-    let lines = results.enumerated().map { offset, recommendation in
-      RecommendationLine(query: "-", recommendation: recommendation, shared: shared?[offset])
+    let lines = results.map { recommendation in
+      RecommendationLine(
+        query: "-", recommendation: recommendation,
+        shared: options.explain
+          ? search.explanation(ofQuery: query, and: recommendation.paper) : nil)
     }
     try printRecommendations(lines, format: options.output.format, explain: options.explain)
     if hadProblems { throw ExitCode.failure }

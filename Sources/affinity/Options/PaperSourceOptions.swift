@@ -30,7 +30,7 @@ struct PaperSourceOptions: ParsableArguments {
   ///
   /// - Returns: The library and whether any input had problems (the command then exits 1).
   func open() throws -> (library: PaperLibrary, hadProblems: Bool) {
-    guard sample || !corpus.isEmpty else { return (try library.openExisting(), false) }
+    guard !isLibraryFile else { return (try library.openExisting(), false) }
     let memory = try PaperLibrary.inMemory()
     var inputs = sample ? [try SampleDigest.read()] : []
     inputs += CorpusReader.read(paths: corpus)
@@ -53,9 +53,12 @@ struct PaperSourceOptions: ParsableArguments {
     return (papers, hadProblems)
   }
 
+  /// Whether the papers come from a library file (not `--corpus` or `--sample`).
+  var isLibraryFile: Bool { !sample && corpus.isEmpty }
+
   /// A phrase naming the source, for messages: "the library at PATH" or "the given files".
   var name: String {
-    if sample || !corpus.isEmpty { return "the given files" }
+    if !isLibraryFile { return "the given files" }
     return "the library at \(library.resolvedPath)"
   }
 }

@@ -1,0 +1,119 @@
+import Foundation
+import NGramVectorizer
+import PaperCorpus
+
+extension SearchIndex {
+  /// The row of a paper, found by binary search over the sorted ids.
+  ///
+  /// - Parameter id: An arXiv id.
+  /// - Returns: Its row, or `nil` when the index has no such paper.
+  public func row(of id: ArxivID) -> Int? {
+    let wanted = Array(id.rawValue.utf8)
+    var low = 0
+    var high = paperCount
+    while low < high {
+      let middle = (low + high) / 2
+      let row = Int(load(UInt32.self, at: layout.idOrder + 4 * middle))
+      guard let candidate = idBytes(ofRow: row) else { return nil }
+      if candidate.elementsEqual(wanted) { return row }
+      if candidate.lexicographicallyPrecedes(wanted) { low = middle + 1 } else { high = middle }
+    }
+    return nil
+  }
+
+  /// The arXiv id of a row.
+  ///
+  /// - Parameter row: A row, `0..<paperCount`.
+  /// - Returns: The id, or `nil` when the stored bytes are not one (a damaged file).
+  public func id(ofRow row: Int) -> ArxivID? {
+    idBytes(ofRow: row).flatMap { ArxivID(String(decoding: $0, as: UTF8.self)) }
+  }
+
+  private func idBytes(ofRow row: Int) -> UnsafeRawBufferPointer.SubSequence? {
+    guard row >= 0, row < paperCount else { return nil }
+    let start = Int(load(UInt32.self, at: layout.idOffsets + 4 * row))
+    let end = Int(load(UInt32.self, at: layout.idOffsets + 4 * (row + 1)))
+    guard start <= end, end <= layout.idByteCount else { return nil }
+    return bytes[(layout.idBytes + start)..<(layout.idBytes + end)]
+  }
+
+  /// The inner product of a vector with every paper's vector: their cosines, for a unit vector
+  /// from ``vectorizer``. Only the query's features' postings are read; the rows are split
+  /// between the cores.
+  ///
+  /// - Parameter query: A vector in the index's feature space.
+  /// - Returns: One score per row.
+  /// - Throws: `SearchIndexError.damaged` when a posting list points outside the file.
+  /// - Complexity: O(Σ over the query's features of the papers having them).
+  public func scores(of query: SparseVector) throws(SearchIndexError) -> [Float] {
+    try scores(
+      of: query, parts: paperCount < 8192 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+  }
+
+  /// ``scores(of:)`` with the rows split into `parts` ranges, one per task.
+  func scores(of query: SparseVector, parts: Int) throws(SearchIndexError) -> [Float] {
+    let rows = paperCount
+    var scores = [Float](repeating: 0, count: rows)
+    var damaged = [Bool](repeating: false, count: parts)
+    scores.withUnsafeMutableBufferPointer { scores in
+      damaged.withUnsafeMutableBufferPointer { damaged in
+        nonisolated(unsafe) let scores = scores
+        nonisolated(unsafe) let damaged = damaged
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+          damaged[part] = !accumulate(
+            query, rows: (rows * part / parts)..<(rows * (part + 1) / parts), into: scores)
+        }
+      }
+    }
+    if damaged.contains(true) { throw .damaged(path: location) }
+    return scores
+  }
+
+  /// Adds `query[f] × weight` to `scores[row]` for every posting of the query's features whose
+  /// row lies in `range`, feature by feature (so each row's sum is formed in the same order as
+  /// ``SparseVector``'s inner products).
+  ///
+  /// - Returns: `false` when a posting list is out of bounds.
+  private func accumulate(
+    _ query: SparseVector, rows range: Range<Int>, into scores: UnsafeMutableBufferPointer<Float>
+  ) -> Bool {
+    for (feature, value) in zip(query.indices, query.values) {
+      guard Int(feature) < layout.featureSpace else { return false }
+      let start = Int(load(UInt64.self, at: layout.postingStarts + 8 * Int(feature)))
+      let end = Int(load(UInt64.self, at: layout.postingStarts + 8 * (Int(feature) + 1)))
+      guard start <= end, end <= layout.postingCount else { return false }
+      var position = firstPosting(atOrAfter: range.lowerBound, in: start..<end)
+      while position < end {
+        let row = Int(load(UInt32.self, at: layout.postingRows + 4 * position))
+        if row >= range.upperBound { break }
+        if row >= range.lowerBound {
+          scores[row] += value * load(Float.self, at: layout.postingWeights + 4 * position)
+        }
+        position += 1
+      }
+    }
+    return true
+  }
+
+  /// The first position of a posting list whose row is at least `row` (the lists are sorted).
+  private func firstPosting(atOrAfter row: Int, in positions: Range<Int>) -> Int {
+    guard row > 0 else { return positions.lowerBound }
+    var low = positions.lowerBound
+    var high = positions.upperBound
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(load(UInt32.self, at: layout.postingRows + 4 * middle)) < row {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    return low
+  }
+
+  /// A value at a byte offset of the index (every array is aligned for its type).
+  @inline(__always)
+  private func load<T>(_ type: T.Type, at offset: Int) -> T {
+    bytes.load(fromByteOffset: offset, as: type)
+  }
+}

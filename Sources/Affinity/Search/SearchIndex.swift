@@ -1,0 +1,167 @@
+import Foundation
+import MatrixExport
+import NGramVectorizer
+import PaperCorpus
+import PaperLibrary
+
+/// Every paper's weighted n-gram vector stored by feature — an inverted index — so that one
+/// query is scored exactly against every paper by reading only the lists of its own features,
+/// without reading or vectorising the library.
+///
+/// An index is built from a library's papers (``build(papers:configuration:stamp:)``), written
+/// to a file (``write(to:)``) and mapped back into memory (``init(contentsOf:)``), which costs
+/// next to nothing however large it is. It holds the fitted weights, the papers' ids in the
+/// library's order and, per feature, the rows that have it with their weights. Its scores equal
+/// ``PaperIndex``'s bit for bit: each paper's products are added in the same order, by feature.
+///
+/// ```swift
+/// let index = SearchIndex.build(papers: papers, configuration: .standard, stamp: stamp)
+/// try index.write(to: "library.sqlite.affinity-ngram-v2.index")
+/// let scores = try SearchIndex(contentsOf: "library.sqlite.affinity-ngram-v2.index")
+///   .scores(of: vector)
+/// ```
+public final class SearchIndex: @unchecked Sendable {
+  /// What the index was computed from: the model and the state of the library.
+  public struct Metadata: Codable, Equatable, Sendable {
+    /// The vectorizer model.
+    public var configuration: VectorizerConfiguration
+    /// The library's stamp when its papers were read.
+    public var stamp: LibraryStamp
+  }
+
+  /// The model and library state the index was computed from.
+  public let metadata: Metadata
+  /// The vectorizer fitted on the indexed papers (their IDF).
+  public let vectorizer: NGramVectorizer
+  /// The number of papers (rows).
+  public var paperCount: Int { layout.paperCount }
+
+  let layout: SearchIndexLayout
+  /// Where the index came from, for messages: its file, or `(memory)`.
+  let location: String
+  private let storage: Storage
+  var bytes: UnsafeRawBufferPointer { storage.bytes }
+
+  /// Maps an index file into memory.
+  ///
+  /// - Parameter path: The file ``write(to:)`` wrote.
+  /// - Throws: `SearchIndexError` when the file is missing, unreadable or not an index of this
+  ///   format.
+  public convenience init(contentsOf path: String) throws(SearchIndexError) {
+    let storage = try Storage(mapping: path)
+    let bytes = storage.bytes
+    guard let layout = SearchIndexLayout(header: bytes), layout.size == bytes.count,
+      let metadata = try? JSONDecoder().decode(
+        Metadata.self,
+        from: Data(bytes[layout.metadata..<(layout.metadata + layout.metadataLength)])),
+      metadata.configuration.featureSpace == layout.featureSpace,
+      metadata.stamp.paperCount == layout.paperCount
+    else { throw .damaged(path: path) }
+    self.init(storage: storage, layout: layout, metadata: metadata, location: path)
+  }
+
+  private init(
+    storage: Storage, layout: SearchIndexLayout, metadata: Metadata, location: String
+  ) {
+    self.storage = storage
+    self.location = location
+    self.layout = layout
+    self.metadata = metadata
+    let weights = UnsafeRawBufferPointer(rebasing: storage.bytes[layout.weights...])
+    vectorizer = NGramVectorizer(
+      configuration: metadata.configuration, documentCount: layout.paperCount,
+      inverseDocumentFrequency: (0..<layout.featureSpace).map {
+        weights.load(fromByteOffset: 4 * $0, as: Float.self)
+      })
+  }
+
+  /// Vectorises papers and stores their vectors by feature, in memory.
+  ///
+  /// - Parameters:
+  ///   - papers: The library's papers, in the library's order (ties in score rank the earlier
+  ///     paper first, as in ``PaperIndex``).
+  ///   - configuration: The vectorizer model.
+  ///   - stamp: The library's stamp when `papers` were read.
+  /// - Returns: The index.
+  /// - Complexity: O(total text length) on all cores, then O(total number of features).
+  public static func build(
+    papers: [Paper], configuration: VectorizerConfiguration, stamp: LibraryStamp
+  ) -> SearchIndex {
+    let texts = papers.map { PaperIndex.text(of: $0, titleRepeats: configuration.titleRepeats) }
+    let vectorizer: NGramVectorizer
+    var vectors: [SparseVector]
+    (vectorizer, vectors) = NGramVectorizer.fitted(on: texts, configuration: configuration)
+    var stamp = stamp
+    stamp.paperCount = papers.count
+    let metadata = Metadata(configuration: configuration, stamp: stamp)
+    let metadataBytes = Array((try? JSONEncoder().encode(metadata)) ?? Data())
+    let ids = papers.map { Array($0.id.rawValue.utf8) }
+    let layout = SearchIndexLayout(
+      metadataLength: metadataBytes.count, paperCount: papers.count,
+      featureSpace: configuration.featureSpace,
+      postingCount: vectors.reduce(0) { $0 + $1.count },
+      idByteCount: ids.reduce(0) { $0 + $1.count })
+    let storage = Storage(allocating: layout.size)
+    let file = storage.mutableBytes
+    file.copyMemory(from: UnsafeRawBufferPointer(start: SearchIndexLayout.magic, count: 8))
+    file.storeBytes(of: SearchIndexLayout.byteOrderMark, toByteOffset: 8, as: UInt32.self)
+    for (field, value) in layout.headerFields.enumerated() {
+      file.storeBytes(of: value, toByteOffset: 16 + 8 * field, as: UInt64.self)
+    }
+    UnsafeMutableRawBufferPointer(rebasing: file[layout.metadata...]).copyBytes(from: metadataBytes)
+
+    var offset = 0
+    for (row, id) in ids.enumerated() {
+      file.storeBytes(of: UInt32(offset), toByteOffset: layout.idOffsets + 4 * row, as: UInt32.self)
+      UnsafeMutableRawBufferPointer(rebasing: file[(layout.idBytes + offset)...]).copyBytes(
+        from: id)
+      offset += id.count
+    }
+    file.storeBytes(
+      of: UInt32(offset), toByteOffset: layout.idOffsets + 4 * ids.count, as: UInt32.self)
+    let order = ids.indices.sorted { ids[$0].lexicographicallyPrecedes(ids[$1]) }
+    for (position, row) in order.enumerated() {
+      file.storeBytes(of: UInt32(row), toByteOffset: layout.idOrder + 4 * position, as: UInt32.self)
+    }
+    for (bucket, weight) in vectorizer.inverseDocumentFrequency.enumerated() {
+      file.storeBytes(of: weight, toByteOffset: layout.weights + 4 * bucket, as: Float.self)
+    }
+
+    // Postings: a counting sort of every (feature, row) by feature; rows come in order.
+    var next = [Int](repeating: 0, count: layout.featureSpace + 1)
+    for vector in vectors { for index in vector.indices { next[Int(index) + 1] += 1 } }
+    for bucket in 0..<layout.featureSpace { next[bucket + 1] += next[bucket] }
+    for (bucket, start) in next.enumerated() {
+      file.storeBytes(
+        of: UInt64(start), toByteOffset: layout.postingStarts + 8 * bucket, as: UInt64.self)
+    }
+    let rows = UnsafeMutableRawBufferPointer(rebasing: file[layout.postingRows...])
+      .bindMemory(to: UInt32.self)
+    let weights = UnsafeMutableRawBufferPointer(rebasing: file[layout.postingWeights...])
+      .bindMemory(to: Float.self)
+    for row in vectors.indices {
+      for (index, value) in zip(vectors[row].indices, vectors[row].values) {
+        let position = next[Int(index)]
+        rows[position] = UInt32(row)
+        weights[position] = value
+        next[Int(index)] = position + 1
+      }
+      vectors[row] = SparseVector()  // frees each vector once stored
+    }
+    return SearchIndex(storage: storage, layout: layout, metadata: metadata, location: "(memory)")
+  }
+
+  /// Writes the index to a file that appears whole or not at all.
+  ///
+  /// - Parameter path: The destination.
+  /// - Throws: `SearchIndexError.cannotWrite`; nothing is left at `path` then.
+  public func write(to path: String) throws(SearchIndexError) {
+    do {
+      let file = try OutputFile(path: path)
+      try file.write(bytes, at: 0)
+      try file.commit()
+    } catch {
+      throw .cannotWrite(path: path, reason: "\(error)")
+    }
+  }
+}

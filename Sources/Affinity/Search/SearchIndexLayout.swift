@@ -1,0 +1,67 @@
+/// Where each part of a search index file lies. Little-endian, every array 8-byte aligned:
+///
+/// | bytes | what |
+/// |---|---|
+/// | 0–7 | `AFFIDX01` (the format's version is the last two characters) |
+/// | 8–11 | `0x01020304` as `UInt32`, to refuse a file from a machine of the other byte order |
+/// | 16–63 | `UInt64`s: metadata length, paper count, feature space, posting count, id bytes |
+/// | metadata | JSON: the vectorizer configuration and the library stamp (``SearchIndex/Metadata``) |
+/// | id offsets | `UInt32` × (papers + 1): paper *r*'s id is bytes `[offset[r], offset[r+1])` |
+/// | id bytes | the arXiv ids, in the library's order |
+/// | id order | `UInt32` × papers: the rows sorted by id, to find a paper by binary search |
+/// | weights | `Float` × feature space: the fitted inverse document frequencies |
+/// | posting starts | `UInt64` × (feature space + 1): feature *f*'s postings are `[start[f], start[f+1])` |
+/// | posting rows | `UInt32` × postings: the rows having each feature, increasing within a feature |
+/// | posting weights | `Float` × postings: those rows' weights for the feature |
+struct SearchIndexLayout: Equatable {
+  static let magic = Array("AFFIDX01".utf8)
+  static let byteOrderMark: UInt32 = 0x0102_0304
+  static let headerSize = 64
+
+  var metadataLength: Int
+  var paperCount: Int
+  var featureSpace: Int
+  var postingCount: Int
+  var idByteCount: Int
+
+  var metadata: Int { Self.headerSize }
+  var idOffsets: Int { aligned(metadata + metadataLength) }
+  var idBytes: Int { idOffsets + 4 * (paperCount + 1) }
+  var idOrder: Int { aligned(idBytes + idByteCount) }
+  var weights: Int { aligned(idOrder + 4 * paperCount) }
+  var postingStarts: Int { aligned(weights + 4 * featureSpace) }
+  var postingRows: Int { postingStarts + 8 * (featureSpace + 1) }
+  var postingWeights: Int { aligned(postingRows + 4 * postingCount) }
+  /// The file's length.
+  var size: Int { postingWeights + 4 * postingCount }
+
+  private func aligned(_ offset: Int) -> Int { (offset + 7) & ~7 }
+
+  /// The sizes in a header's fields 16–63, in order.
+  var headerFields: [UInt64] {
+    [metadataLength, paperCount, featureSpace, postingCount, idByteCount].map { UInt64($0) }
+  }
+
+  /// Reads the header, or `nil` when the bytes are not a search index of this format.
+  init?(header: UnsafeRawBufferPointer) {
+    guard header.count >= Self.headerSize, Array(header[0..<8]) == Self.magic,
+      header.loadUnaligned(fromByteOffset: 8, as: UInt32.self) == Self.byteOrderMark
+    else { return nil }
+    let fields = (0..<5).map { header.loadUnaligned(fromByteOffset: 16 + 8 * $0, as: UInt64.self) }
+    // Sizes beyond 2⁴⁰ are damage, not data; refusing them keeps the arithmetic in range.
+    guard fields.allSatisfy({ $0 < 1 << 40 }) else { return nil }
+    self.init(
+      metadataLength: Int(fields[0]), paperCount: Int(fields[1]), featureSpace: Int(fields[2]),
+      postingCount: Int(fields[3]), idByteCount: Int(fields[4]))
+  }
+
+  init(
+    metadataLength: Int, paperCount: Int, featureSpace: Int, postingCount: Int, idByteCount: Int
+  ) {
+    self.metadataLength = metadataLength
+    self.paperCount = paperCount
+    self.featureSpace = featureSpace
+    self.postingCount = postingCount
+    self.idByteCount = idByteCount
+  }
+}

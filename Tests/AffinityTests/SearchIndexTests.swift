@@ -1,0 +1,163 @@
+import Foundation
+import NGramVectorizer
+import PaperCorpus
+import PaperLibrary
+import Testing
+
+@testable import Affinity
+
+/// A library file in a fresh temporary folder, removed when the test ends.
+final class LibraryFolder {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "affinity-index-\(UUID().uuidString)")
+  var libraryPath: String { url.appendingPathComponent("library.sqlite").path }
+
+  func library(of papers: [Paper]) throws -> PaperLibrary {
+    let library = try PaperLibrary(path: libraryPath)
+    try library.add(papers)
+    return library
+  }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+@Suite struct SearchIndexTests {
+  let folder = LibraryFolder()
+
+  func ranking(_ search: LibrarySearch, _ id: ArxivID) throws -> [String] {
+    try search.related(to: id, count: 5).map { "\($0.paper.id) \($0.score)" }
+  }
+
+  @Test func aLibraryFileKeepsItsIndexUntilItsPapersChange() throws {
+    let library = try folder.library(of: topicPapers)
+    let first = try LibrarySearch(library: library)
+    #expect(first.indexState == .built)
+    let path = try #require(SearchIndex.path(for: library, configuration: .standard))
+    #expect(path == folder.libraryPath + ".affinity-ngram-v2.index")
+    #expect(FileManager.default.fileExists(atPath: path))
+
+    let again = try LibrarySearch(library: try PaperLibrary(path: folder.libraryPath))
+    #expect(again.indexState == .stored)
+    let inMemory = try LibrarySearch(library: try AffinityTests.library(of: topicPapers))
+    for paper in topicPapers {
+      #expect(try ranking(again, paper.id) == ranking(inMemory, paper.id))
+    }
+
+    let newcomer = paper(
+      "2406.00008", "Preference Optimization Again", "선호 최적화 preference optimization")
+    try library.add([newcomer])
+    let updated = try LibrarySearch(library: library)
+    #expect(updated.indexState == .built)
+    #expect(
+      try updated.related(to: topicPapers[0].id, count: 5).map(\.paper.id).contains(newcomer.id))
+  }
+
+  @Test func eachModelHasItsOwnIndex() throws {
+    let library = try folder.library(of: topicPapers)
+    _ = try LibrarySearch(library: library)
+    var other = VectorizerConfiguration.standard
+    other.version = "test/other model"
+    other.termFrequencySaturation = 1.2
+    #expect(try LibrarySearch(library: library, configuration: other).indexState == .built)
+    #expect(
+      SearchIndex.path(for: library, configuration: other)
+        == folder.libraryPath + ".test_other_model.index")
+    #expect(try LibrarySearch(library: library).indexState == .stored)
+    #expect(try LibrarySearch(library: library, configuration: other).indexState == .stored)
+  }
+
+  @Test(arguments: ["garbage", "truncated", "another library's"])
+  func aBadIndexFileIsRebuilt(damage: String) throws {
+    let library = try folder.library(of: topicPapers)
+    let path = try #require(SearchIndex.path(for: library, configuration: .standard))
+    _ = try LibrarySearch(library: library)
+    switch damage {
+    case "garbage":
+      try Data(String(repeating: "not an index ", count: 1000).utf8).write(
+        to: URL(fileURLWithPath: path))
+    case "truncated":
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+      try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
+    default:
+      let elsewhere = LibraryFolder()
+      let other = try elsewhere.library(of: topicPapers)
+      _ = try LibrarySearch(library: other)
+      let otherPath = try #require(SearchIndex.path(for: other, configuration: .standard))
+      try FileManager.default.removeItem(atPath: path)
+      try FileManager.default.copyItem(atPath: otherPath, toPath: path)
+    }
+    let search = try LibrarySearch(library: library)
+    #expect(search.indexState == .built)
+    #expect(
+      try search.related(to: topicPapers[0].id, count: 1).first?.paper.id == topicPapers[1].id)
+  }
+
+  @Test func anIndexThatCannotBeStoredStillAnswers() throws {
+    let library = try folder.library(of: topicPapers)
+    let path = try #require(SearchIndex.path(for: library, configuration: .standard))
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+    let search = try LibrarySearch(library: library)
+    guard case .builtNotStored(let error) = search.indexState else {
+      Issue.record("expected an index that could not be stored, got \(search.indexState)")
+      return
+    }
+    #expect(error.description.contains(path))
+    #expect(
+      try search.related(to: topicPapers[0].id, count: 1).first?.paper.id == topicPapers[1].id)
+  }
+
+  @Test func aWrittenIndexReadsBackTheSame() throws {
+    let papers = try library(of: topicPapers).papers()
+    let stamp = LibraryStamp(libraryID: "test", generation: 3, paperCount: papers.count)
+    let built = SearchIndex.build(papers: papers, configuration: .standard, stamp: stamp)
+    try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+    let path = folder.url.appendingPathComponent("index").path
+    try built.write(to: path)
+    let read = try SearchIndex(contentsOf: path)
+    #expect(read.metadata == built.metadata)
+    #expect(read.metadata.stamp == stamp)
+    #expect(read.vectorizer.inverseDocumentFrequency == built.vectorizer.inverseDocumentFrequency)
+    let exact = PaperIndex(papers: papers)
+    for (row, paper) in papers.enumerated() {
+      #expect(read.row(of: paper.id) == row)
+      #expect(read.id(ofRow: row) == paper.id)
+      let scores = try read.scores(of: exact.vectors[row])
+      #expect(scores == exact.vectors.map { exact.vectors[row].dot($0) })
+    }
+    #expect(read.row(of: try #require(ArxivID("2406.99999"))) == nil)
+    #expect(read.id(ofRow: papers.count) == nil)
+  }
+
+  @Test(arguments: [1, 2, 3, 7])
+  func scoresDoNotDependOnHowTheRowsAreSplit(parts: Int) throws {
+    let papers = vocabularyPapers
+    let index = SearchIndex.build(
+      papers: papers, configuration: .standard,
+      stamp: LibraryStamp(libraryID: "test", generation: 1, paperCount: papers.count))
+    let exact = PaperIndex(papers: papers)
+    for row in stride(from: 0, to: 240, by: 37) {
+      #expect(
+        try index.scores(of: exact.vectors[row], parts: parts)
+          == exact.vectors.map { exact.vectors[row].dot($0) })
+    }
+  }
+
+  @Test func aDamagedPostingListIsAnErrorNotACrash() throws {
+    let papers = try library(of: topicPapers).papers()
+    let built = SearchIndex.build(
+      papers: papers, configuration: .standard,
+      stamp: LibraryStamp(libraryID: "test", generation: 1, paperCount: papers.count))
+    try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+    let path = folder.url.appendingPathComponent("index").path
+    try built.write(to: path)
+    let query = PaperIndex(papers: papers).vectors[0]
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    // Point the query's first feature's list far past the end of the file.
+    let start = built.layout.postingStarts + 8 * (Int(query.indices[0]) + 1)
+    bytes.replaceSubrange(start..<(start + 8), with: [UInt8](repeating: 0x7F, count: 8))
+    try bytes.write(to: URL(fileURLWithPath: path))
+    #expect(throws: SearchIndexError.damaged(path: path)) {
+      try SearchIndex(contentsOf: path).scores(of: query)
+    }
+  }
+}
