@@ -12,7 +12,8 @@ import PaperLibrary
 /// to a file (``write(to:)``) and mapped back into memory (``init(contentsOf:)``), which costs
 /// next to nothing however large it is. It holds the fitted weights, the papers' ids in the
 /// library's order and, per feature, the rows that have it with their weights. Its scores equal
-/// ``PaperIndex``'s bit for bit: each paper's products are added in the same order, by feature.
+/// the inner products of ``PaperIndex``'s vectors bit for bit: each paper's products are added
+/// in the same order, by feature.
 ///
 /// ```swift
 /// let index = SearchIndex.build(papers: papers, configuration: .standard, stamp: stamp)
