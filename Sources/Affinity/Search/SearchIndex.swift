@@ -104,7 +104,7 @@ public final class SearchIndex: @unchecked Sendable {
       idByteCount: ids.reduce(0) { $0 + $1.count })
     let storage = Storage(allocating: layout.size)
     let file = storage.mutableBytes
-    file.copyMemory(from: UnsafeRawBufferPointer(start: SearchIndexLayout.magic, count: 8))
+    file.copyBytes(from: SearchIndexLayout.magic)
     file.storeBytes(of: SearchIndexLayout.byteOrderMark, toByteOffset: 8, as: UInt32.self)
     for (field, value) in layout.headerFields.enumerated() {
       file.storeBytes(of: value, toByteOffset: 16 + 8 * field, as: UInt64.self)

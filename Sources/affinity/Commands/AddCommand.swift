@@ -50,7 +50,8 @@ struct AddCommand: ParsableCommand {
     let (index, state) = try SearchIndex.current(for: store, configuration: .standard)
     switch state {
     case .stored: break
-    case .built: print("indexed \(index.paperCount) papers for related and search")
+    case .built:
+      if index.paperCount > 0 { print("indexed \(index.paperCount) papers for related and search") }
     case .builtNotStored(let error):
       printError(error.description)
       problems += 1
