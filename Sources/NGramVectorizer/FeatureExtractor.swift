@@ -20,6 +20,7 @@ struct FeatureExtractor: Sendable {
   ///   - text: Normalised text.
   ///   - withTerms: Whether to build each feature's text (for explanations); slower.
   ///   - body: Receives the bucket, the term and its word (both empty unless `withTerms`).
+  @inline(__always)
   func forEachFeature(
     in text: String, withTerms: Bool = false, _ body: (HashedBucket, String, Substring) -> Void
   ) {
@@ -44,38 +45,53 @@ struct FeatureExtractor: Sendable {
     }
   }
 
-  /// Character n-grams of each word inside `" word "`, hashed with seed 0.
+  /// Character n-grams of each word inside `" word "`, hashed with seed 0. The n-grams that
+  /// start at one character are hashed together, as prefixes of the same bytes.
+  @inline(__always)
   private func forEachCharacterNGram(
     _ words: [Range<Int>], in text: UnsafeBufferPointer<UInt8>,
     _ body: (HashedBucket, UnsafeRawBufferPointer, Range<Int>) -> Void
   ) {
     let space = UInt32(configuration.featureSpace)
-    var bytes: [UInt8] = []
-    var offsets: [Int] = []
-    for word in words {
-      // " word " as UTF-8, with the byte offset where each scalar starts.
-      bytes.removeAll(keepingCapacity: true)
-      offsets.removeAll(keepingCapacity: true)
-      offsets.append(0)
-      bytes.append(0x20)
-      for byte in text[word] {
-        if byte & 0xC0 != 0x80 { offsets.append(bytes.count) }  // not a continuation byte
-        bytes.append(byte)
-      }
-      offsets.append(bytes.count)
-      bytes.append(0x20)
-      offsets.append(bytes.count)
-      let length = offsets.count - 1  // scalars in " word "
-      bytes.withUnsafeBytes { raw in
-        for n in configuration.characterNGrams {
-          var start = 0
-          repeat {
-            let end = min(start + n, length)
-            let slice = UnsafeRawBufferPointer(rebasing: raw[offsets[start]..<offsets[end]])
-            body(HashedBucket(hash: MurmurHash3.hash(slice), dimension: space), slice, word)
-            start += 1
-          } while start + n <= length
-          if length <= n { break }  // a short word counts once, as scikit-learn does
+    let sizes = configuration.characterNGrams
+    let longest = words.reduce(0) { max($0, $1.count) }
+    // " word " as UTF-8, and the byte offset where each of its scalars starts (plus its end).
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest + 2) { bytes in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: longest + 3) { offsets in
+        for word in words {
+          bytes[0] = 0x20
+          offsets[0] = 0
+          var byteCount = 1
+          var scalarCount = 1
+          for byte in text[word] {
+            if byte & 0xC0 != 0x80 {  // not a continuation byte
+              offsets[scalarCount] = byteCount
+              scalarCount += 1
+            }
+            bytes[byteCount] = byte
+            byteCount += 1
+          }
+          offsets[scalarCount] = byteCount
+          scalarCount += 1
+          bytes[byteCount] = 0x20
+          byteCount += 1
+          offsets[scalarCount] = byteCount
+          // Every n-gram of each size up to the length of " word "; a shorter word counts once
+          // as a whole, as scikit-learn does.
+          let whole = scalarCount < sizes.lowerBound
+          for start in 0..<(whole ? 1 : scalarCount - sizes.lowerBound + 1) {
+            let from = offsets[start]
+            let rest = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[from...])
+            var prefixes = MurmurHash3.Prefixes(of: rest, seed: 0)
+            for size in sizes {
+              let end = whole ? scalarCount : start + size
+              guard end <= scalarCount else { break }
+              let length = offsets[end] - from
+              let gram = UnsafeRawBufferPointer(rebasing: rest[..<length])
+              body(HashedBucket(hash: prefixes.hash(ofFirst: length), dimension: space), gram, word)
+              if whole { break }
+            }
+          }
         }
       }
     }
@@ -152,73 +168,120 @@ struct FeatureExtractor: Sendable {
 }
 
 /// Adds up signed feature counts by sorting them: each feature is appended as its bucket and
-/// sign, and draining radix-sorts the document's features and sums each bucket's run. A
-/// document's features fit in cache, unlike a dense array over the whole feature space, so this
-/// costs a few passes over them and no cache miss per feature.
-struct TermCounter {
+/// sign, and draining sorts the document's features and sums each bucket's run. A document's
+/// features fit in cache, unlike a dense array over the whole feature space, so this costs a
+/// few passes over them and no cache miss per feature. Scratch space for one thread.
+struct TermCounter: ~Copyable {
   /// `bucket << 1 | 1` for a negative sign, `bucket << 1` for a positive one.
-  private var keys: [UInt32] = []
-  private var sortBuffer: [UInt32] = []
-  private var digitStarts = [Int](repeating: 0, count: 1 << digitBits)
-  private let keyBits: Int
-  private static let digitBits = 11
+  private var keys: UnsafeMutablePointer<UInt32>
+  private var sorted: UnsafeMutablePointer<UInt32>
+  private var count = 0
+  private var capacity = 4096
+  private let digitStarts: UnsafeMutablePointer<Int>
+  /// The two digits keys are sorted by: the low `lowBits` bits and the `highBits` above them.
+  private let lowBits: UInt32
+  private let highBits: UInt32
 
-  /// Scratch for a feature space of `size` buckets (at most 2³¹), one per thread.
+  /// Scratch for a feature space of `size` buckets (at most 2³¹).
   init(size: Int) {
-    keyBits = (size - 1).bitWidth - (size - 1).leadingZeroBitCount + 1
+    let keyBits = (size - 1).bitWidth - (size - 1).leadingZeroBitCount + 1
+    lowBits = UInt32(keyBits / 2)
+    highBits = UInt32(keyBits) - lowBits
+    keys = .allocate(capacity: capacity)
+    sorted = .allocate(capacity: capacity)
+    digitStarts = .allocate(capacity: 1 << lowBits + 1 << highBits)
+  }
+
+  deinit {
+    keys.deallocate()
+    sorted.deallocate()
+    digitStarts.deallocate()
   }
 
   @inline(__always)
   mutating func add(_ bucket: HashedBucket) {
-    keys.append(bucket.index << 1 | (bucket.sign < 0 ? 1 : 0))
+    if count == capacity { grow() }
+    keys[count] = bucket.index << 1 | (bucket.sign < 0 ? 1 : 0)
+    count += 1
+  }
+
+  private mutating func grow() {
+    capacity *= 2
+    let larger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+    larger.update(from: keys, count: count)
+    keys.deallocate()
+    keys = larger
+    sorted.deallocate()
+    sorted = .allocate(capacity: capacity)
   }
 
   /// The counts added since the last drain, as a sparse vector without zeros; resets.
   mutating func drain() -> SparseVector {
     sortKeys()
-    var vector = SparseVector()
-    vector.indices.reserveCapacity(keys.count)
-    vector.values.reserveCapacity(keys.count)
+    // Sums each bucket's run in place, at the front of `sorted`: bucket, then the count's bits.
+    var distinct = 0
     var position = 0
-    while position < keys.count {
-      let bucket = keys[position] >> 1
-      var count: Float = 0
-      while position < keys.count, keys[position] >> 1 == bucket {
-        count += keys[position] & 1 == 0 ? 1 : -1
+    while position < count {
+      let bucket = sorted[position] >> 1
+      var total: Float = 0
+      while position < count, sorted[position] >> 1 == bucket {
+        total += sorted[position] & 1 == 0 ? 1 : -1
         position += 1
       }
-      if count != 0 {
-        vector.indices.append(bucket)
-        vector.values.append(count)
+      if total != 0 {
+        keys[distinct] = bucket
+        sorted[distinct] = total.bitPattern
+        distinct += 1
       }
     }
-    keys.removeAll(keepingCapacity: true)
-    return vector
+    count = 0
+    // Arrays of exactly the right size: vectors are kept, so spare capacity would be memory.
+    return SparseVector(
+      indices: Array(UnsafeBufferPointer(start: keys, count: distinct)),
+      values: Array(unsafeUninitializedCapacity: distinct) { values, initialized in
+        for index in 0..<distinct { values[index] = Float(bitPattern: sorted[index]) }
+        initialized = distinct
+      })
   }
 
-  /// Sorts the keys with a least-significant-digit radix sort, ``digitBits`` bits a pass:
-  /// linear in their number, which beats comparison sorts for these sizes.
+  /// Sorts the keys into `sorted` with a least-significant-digit radix sort of two passes
+  /// (both digits counted in one read): linear in their number, which beats comparison sorts
+  /// for these sizes.
   private mutating func sortKeys() {
-    sortBuffer.removeAll(keepingCapacity: true)
-    sortBuffer.append(contentsOf: repeatElement(0, count: keys.count))
-    let mask = UInt32(1 << Self.digitBits - 1)
-    var shift = 0
-    while shift < keyBits {
-      for index in digitStarts.indices { digitStarts[index] = 0 }
-      for key in keys { digitStarts[Int((key >> UInt32(shift)) & mask)] += 1 }
-      var total = 0
-      for index in digitStarts.indices {
-        let count = digitStarts[index]
-        digitStarts[index] = total
-        total += count
-      }
-      for key in keys {
-        let digit = Int((key >> UInt32(shift)) & mask)
-        sortBuffer[digitStarts[digit]] = key
-        digitStarts[digit] += 1
-      }
-      swap(&keys, &sortBuffer)
-      shift += Self.digitBits
+    let lowDigits = 1 << lowBits
+    let highDigits = 1 << highBits
+    let lowMask = UInt32(lowDigits - 1)
+    let low = digitStarts
+    let high = digitStarts + lowDigits
+    low.initialize(repeating: 0, count: lowDigits + highDigits)
+    for index in 0..<count {
+      let key = keys[index]
+      low[Int(key & lowMask)] += 1
+      high[Int(key >> lowBits)] += 1
+    }
+    Self.exclusivePrefixSums(low, count: lowDigits)
+    Self.exclusivePrefixSums(high, count: highDigits)
+    for index in 0..<count {
+      let key = keys[index]
+      let digit = Int(key & lowMask)
+      sorted[low[digit]] = key
+      low[digit] += 1
+    }
+    for index in 0..<count {
+      let key = sorted[index]
+      let digit = Int(key >> lowBits)
+      keys[high[digit]] = key
+      high[digit] += 1
+    }
+    swap(&keys, &sorted)
+  }
+
+  private static func exclusivePrefixSums(_ counts: UnsafeMutablePointer<Int>, count: Int) {
+    var total = 0
+    for digit in 0..<count {
+      let value = counts[digit]
+      counts[digit] = total
+      total += value
     }
   }
 }

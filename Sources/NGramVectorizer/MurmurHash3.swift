@@ -17,39 +17,65 @@ public enum MurmurHash3 {
   /// - Complexity: O(*n*) in the number of bytes.
   @inlinable
   public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt32 = 0) -> UInt32 {
-    let c1: UInt32 = 0xcc9e_2d51
-    let c2: UInt32 = 0x1b87_3593
-    var h = seed
-    let blockCount = bytes.count / 4
-    for block in 0..<blockCount {
-      var k = bytes.loadUnaligned(fromByteOffset: block * 4, as: UInt32.self).littleEndian
-      k = (k &* c1).rotatedLeft(by: 15) &* c2
-      h ^= k
-      h = h.rotatedLeft(by: 13) &* 5 &+ 0xe654_6b64
+    var prefixes = Prefixes(of: bytes, seed: seed)
+    return prefixes.hash(ofFirst: bytes.count)
+  }
+
+  /// The hashes of several prefixes of the same bytes, shortest first, sharing the mixing of
+  /// the 4-byte blocks they have in common (a word's 2-, 3- and 4-grams from one position).
+  @usableFromInline
+  struct Prefixes {
+    @usableFromInline let bytes: UnsafeRawBufferPointer
+    /// The state after mixing the first `blocks` blocks.
+    @usableFromInline var state: UInt32
+    @usableFromInline var blocks = 0
+
+    @inlinable
+    init(of bytes: UnsafeRawBufferPointer, seed: UInt32) {
+      self.bytes = bytes
+      state = seed
     }
-    var tail: UInt32 = 0
-    let tailStart = blockCount * 4
-    switch bytes.count & 3 {
-    case 3:
-      tail ^= UInt32(bytes[tailStart + 2]) << 16
-      fallthrough
-    case 2:
-      tail ^= UInt32(bytes[tailStart + 1]) << 8
-      fallthrough
-    case 1:
-      tail ^= UInt32(bytes[tailStart])
-      tail = (tail &* c1).rotatedLeft(by: 15) &* c2
-      h ^= tail
-    default:
-      break
+
+    /// The hash of the first `length` bytes.
+    ///
+    /// - Precondition: `length` is no shorter than the previous call's and no longer than the
+    ///   bytes.
+    @inlinable
+    mutating func hash(ofFirst length: Int) -> UInt32 {
+      let c1: UInt32 = 0xcc9e_2d51
+      let c2: UInt32 = 0x1b87_3593
+      while blocks < length / 4 {
+        var k = bytes.loadUnaligned(fromByteOffset: blocks * 4, as: UInt32.self).littleEndian
+        k = (k &* c1).rotatedLeft(by: 15) &* c2
+        state ^= k
+        state = state.rotatedLeft(by: 13) &* 5 &+ 0xe654_6b64
+        blocks += 1
+      }
+      var h = state
+      var tail: UInt32 = 0
+      let tailStart = blocks * 4
+      switch length & 3 {
+      case 3:
+        tail ^= UInt32(bytes[tailStart + 2]) << 16
+        fallthrough
+      case 2:
+        tail ^= UInt32(bytes[tailStart + 1]) << 8
+        fallthrough
+      case 1:
+        tail ^= UInt32(bytes[tailStart])
+        tail = (tail &* c1).rotatedLeft(by: 15) &* c2
+        h ^= tail
+      default:
+        break
+      }
+      h ^= UInt32(truncatingIfNeeded: length)
+      h ^= h >> 16
+      h = h &* 0x85eb_ca6b
+      h ^= h >> 13
+      h = h &* 0xc2b2_ae35
+      h ^= h >> 16
+      return h
     }
-    h ^= UInt32(truncatingIfNeeded: bytes.count)
-    h ^= h >> 16
-    h = h &* 0x85eb_ca6b
-    h ^= h >> 13
-    h = h &* 0xc2b2_ae35
-    h ^= h >> 16
-    return h
   }
 
   /// The hash of a string's UTF-8 bytes.
@@ -80,8 +106,10 @@ public struct HashedBucket: Sendable, Hashable {
   @inlinable
   public init(hash: UInt32, dimension: UInt32) {
     let signed = Int32(bitPattern: hash)
-    // |Int32.min| = 2³¹, which does not fit an Int32; widen first.
-    index = UInt32(Int64(signed).magnitude % UInt64(dimension))
+    // |Int32.min| = 2³¹ fits the unsigned magnitude. Feature spaces are powers of two: a mask.
+    let magnitude = signed.magnitude
+    index =
+      dimension & (dimension &- 1) == 0 ? magnitude & (dimension &- 1) : magnitude % dimension
     sign = signed >= 0 ? 1 : -1
   }
 

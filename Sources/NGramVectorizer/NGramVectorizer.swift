@@ -57,11 +57,10 @@ public struct NGramVectorizer: Sendable {
     on documents: [String], configuration: VectorizerConfiguration = .standard
   ) -> (vectorizer: NGramVectorizer, vectors: [SparseVector]) {
     var vectors = termCounts(of: documents, configuration: configuration)
-    var frequency = [Int32](repeating: 0, count: configuration.featureSpace)
-    for vector in vectors { for index in vector.indices { frequency[Int(index)] += 1 } }
     let vectorizer = NGramVectorizer(
-      documentFrequency: frequency, documentCount: documents.count, configuration: configuration)
-    parallelUpdate(&vectors) { vectorizer.weighted($0) }
+      documentFrequency: documentFrequencies(of: vectors, featureSpace: configuration.featureSpace),
+      documentCount: documents.count, configuration: configuration)
+    parallelUpdate(&vectors) { vectorizer.weigh(&$0) }
     return (vectorizer, vectors)
   }
 
@@ -74,6 +73,32 @@ public struct NGramVectorizer: Sendable {
       var counter = TermCounter(size: configuration.featureSpace)
       return chunk.map { extractor.termCounts(of: TextNormalizer.normalize($0), using: &counter) }
     }
+  }
+
+  /// How many of the vectors hold each bucket, counted on all cores (one table per core).
+  private static func documentFrequencies(of vectors: [SparseVector], featureSpace: Int)
+    -> [Int32]
+  {
+    let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, vectors.count / 1000))
+    let share = (vectors.count + cores - 1) / cores
+    let tables = parallelChunks(Array(0..<cores)) { part in
+      part.map { core in
+        var frequency = [Int32](repeating: 0, count: featureSpace)
+        frequency.withUnsafeMutableBufferPointer { frequency in
+          for vector in vectors[
+            min(vectors.count, core * share)..<min(vectors.count, (core + 1) * share)]
+          {
+            for index in vector.indices { frequency[Int(index)] += 1 }
+          }
+        }
+        return frequency
+      }
+    }
+    var frequency = tables[0]
+    for table in tables.dropFirst() {
+      for index in table.indices { frequency[index] += table[index] }
+    }
+    return frequency
   }
 
   private init(
@@ -120,22 +145,43 @@ public struct NGramVectorizer: Sendable {
 
   /// Term counts weighted (saturated TF × IDF) and scaled to unit length.
   func weighted(_ counts: SparseVector) -> SparseVector {
+    var vector = counts
+    weigh(&vector)
+    return vector
+  }
+
+  /// Weighs term counts in place (saturated TF × IDF, features of no weight dropped) and scales
+  /// them to unit length.
+  func weigh(_ vector: inout SparseVector) {
     let k1 = configuration.termFrequencySaturation
-    var weighted = SparseVector()
-    weighted.indices.reserveCapacity(counts.count)
-    weighted.values.reserveCapacity(counts.count)
+    var kept = 0
+    var squares: Float = 0
     // The loads from the (large) IDF table are independent, so the processor overlaps them.
     inverseDocumentFrequency.withUnsafeBufferPointer { inverseDocumentFrequency in
-      for (index, count) in zip(counts.indices, counts.values) {
-        let idf = inverseDocumentFrequency[Int(index)]
-        guard idf > 0 else { continue }
-        let magnitude = abs(count)
-        let saturated = magnitude * (k1 + 1) / (magnitude + k1)
-        weighted.indices.append(index)
-        weighted.values.append((count < 0 ? -saturated : saturated) * idf)
+      vector.indices.withUnsafeMutableBufferPointer { indices in
+        vector.values.withUnsafeMutableBufferPointer { values in
+          for position in 0..<indices.count {
+            let index = indices[position]
+            let idf = inverseDocumentFrequency[Int(index)]
+            guard idf > 0 else { continue }
+            let count = values[position]
+            let magnitude = abs(count)
+            let saturated = magnitude * (k1 + 1) / (magnitude + k1) * idf
+            indices[kept] = index
+            values[kept] = count < 0 ? -saturated : saturated
+            squares += saturated * saturated
+            kept += 1
+          }
+        }
       }
     }
-    return weighted.normalized()
+    vector.indices.removeLast(vector.indices.count - kept)
+    vector.values.removeLast(vector.values.count - kept)
+    let length = squares.squareRoot()
+    guard length > 0 else { return }
+    vector.values.withUnsafeMutableBufferPointer { values in
+      for position in values.indices { values[position] /= length }
+    }
   }
 
   /// The vectors of many texts, computed on all cores.
@@ -199,16 +245,17 @@ public struct NGramVectorizer: Sendable {
     return stem.count < word.count && Tokenizer.isLatin(stem) ? stem : word
   }
 
-  /// Replaces every element by its transform, on all cores, in place (each old element is
-  /// freed as soon as it is replaced, so peak memory stays near one copy).
-  static func parallelUpdate<T: Sendable>(_ elements: inout [T], _ transform: @Sendable (T) -> T) {
+  /// Updates every element in place, on all cores (no copies, so peak memory stays at one).
+  static func parallelUpdate<T: Sendable>(
+    _ elements: inout [T], _ update: @Sendable (inout T) -> Void
+  ) {
     let chunk = max(1, (elements.count + 15) / 16)
     let count = elements.count
     elements.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let buffer = buffer
       DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
         for index in (c * chunk)..<min(count, (c + 1) * chunk) {
-          buffer[index] = transform(buffer[index])
+          update(&buffer[index])
         }
       }
     }

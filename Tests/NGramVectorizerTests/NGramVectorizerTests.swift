@@ -100,4 +100,28 @@ import Testing
     counter.add(HashedBucket(index: 7, sign: 1))
     #expect(counter.drain() == SparseVector(indices: [7], values: [1]))
   }
+
+  @Test(arguments: [1 << 4, 1 << 11, 1 << 20, 1 << 30])
+  func manyFeaturesSumLikeADictionary(space: Int) {
+    // More features than the counter first holds (it grows), over every digit of its sort.
+    var counter = TermCounter(size: space)
+    var state = UInt64(space)
+    func next() -> UInt64 {  // a fixed linear congruential sequence (Knuth's MMIX constants)
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state >> 16
+    }
+    for size in [10_000, 3, 25_000] {
+      var expected: [UInt32: Float] = [:]
+      for _ in 0..<size {
+        let index = UInt32(next() % UInt64(space))
+        let sign: Float = next() & 1 == 0 ? 1 : -1
+        counter.add(HashedBucket(index: index, sign: sign))
+        expected[index, default: 0] += sign
+      }
+      let nonzero = expected.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+      #expect(
+        counter.drain()
+          == SparseVector(indices: nonzero.map(\.key), values: nonzero.map(\.value)))
+    }
+  }
 }
