@@ -27,9 +27,7 @@ extension PaperIndex {
     elements.reserveCapacity(texts.count * dimension)
     for start in stride(from: 0, to: texts.count, by: 4096) {
       let chunk = Array(texts[start..<min(texts.count, start + 4096)])
-      for vector in vectorizer.vectors(for: chunk) {
-        appendFolded(vector, dimension: dimension, to: &elements)
-      }
+      elements += embedding(of: vectorizer.vectors(for: chunk), dimension: dimension).elements
     }
     return Matrix(rows: papers.count, columns: dimension, elements: elements)
   }

@@ -1,3 +1,4 @@
+import Foundation
 import NGramVectorizer
 import PaperCorpus
 import SimilarityCore
@@ -45,25 +46,33 @@ public struct PaperIndex: Sendable {
     (Array(repeating: paper.title, count: titleRepeats) + [paper.summary]).joined(separator: "\n")
   }
 
-  /// The sparse vectors folded into `dimension` buckets, each row scaled to unit length.
+  /// The sparse vectors folded into `dimension` buckets (a power of two; signs kept), each row
+  /// scaled to unit length (a zero vector stays zero). Rows are folded on all cores.
   static func embedding(of vectors: [SparseVector], dimension: Int) -> Matrix {
-    var elements: [Float] = []
-    elements.reserveCapacity(vectors.count * dimension)
-    for vector in vectors { appendFolded(vector, dimension: dimension, to: &elements) }
-    return Matrix(rows: vectors.count, columns: dimension, elements: elements)
+    let rows = vectors.count
+    let elements = [Float](unsafeUninitializedCapacity: rows * dimension) { buffer, initialized in
+      nonisolated(unsafe) let buffer = buffer
+      let chunk = 256
+      DispatchQueue.concurrentPerform(iterations: (rows + chunk - 1) / chunk) { part in
+        for row in (part * chunk)..<min(rows, (part + 1) * chunk) {
+          fold(vectors[row], into: UnsafeMutableBufferPointer(rebasing: buffer[(row * dimension)..<((row + 1) * dimension)]))
+        }
+      }
+      initialized = rows * dimension
+    }
+    return Matrix(rows: rows, columns: dimension, elements: elements)
   }
 
-  /// Appends one row of the embedding: the vector folded into `dimension` buckets (a power of
-  /// two; signs kept), scaled to unit length (a zero vector stays zero).
-  static func appendFolded(_ vector: SparseVector, dimension: Int, to elements: inout [Float]) {
-    let base = elements.count
-    elements.append(contentsOf: repeatElement(0, count: dimension))
-    let mask = UInt32(dimension - 1)
-    for (index, value) in zip(vector.indices, vector.values) {
-      elements[base + Int(index & mask)] += value
-    }
-    let norm = elements[base..<(base + dimension)].reduce(0) { $0 + $1 * $1 }.squareRoot()
-    if norm > 0 { for column in base..<(base + dimension) { elements[column] /= norm } }
+  /// Writes one row of the embedding: the vector folded into the row's buckets, scaled to unit
+  /// length.
+  private static func fold(_ vector: SparseVector, into row: UnsafeMutableBufferPointer<Float>) {
+    row.initialize(repeating: 0)
+    let mask = UInt32(row.count - 1)
+    for (index, value) in zip(vector.indices, vector.values) { row[Int(index & mask)] += value }
+    var squares: Float = 0
+    for value in row { squares += value * value }
+    let norm = squares.squareRoot()
+    if norm > 0 { for column in row.indices { row[column] /= norm } }
   }
 
   /// The row of a paper, if the index has it.
