@@ -55,7 +55,10 @@ public struct PaperIndex: Sendable {
       let chunk = 256
       DispatchQueue.concurrentPerform(iterations: (rows + chunk - 1) / chunk) { part in
         for row in (part * chunk)..<min(rows, (part + 1) * chunk) {
-          fold(vectors[row], into: UnsafeMutableBufferPointer(rebasing: buffer[(row * dimension)..<((row + 1) * dimension)]))
+          fold(
+            vectors[row],
+            into: UnsafeMutableBufferPointer(
+              rebasing: buffer[(row * dimension)..<((row + 1) * dimension)]))
         }
       }
       initialized = rows * dimension

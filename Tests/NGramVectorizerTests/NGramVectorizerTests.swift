@@ -28,11 +28,13 @@ import Testing
 
   @Test func batchedInnerProductsEqualPairwiseDots() {
     let (vectorizer, v) = NGramVectorizer.fitted(on: corpus)
-    let candidates = [[1, 2, 3, 4], [], [0, 2, 0]]
+    // Groups of four candidates of different lengths, a partial group, repeats and the query.
+    let candidates = [[1, 2, 3, 4], [], [0, 2, 0], [4, 3, 2, 1, 0, 1, 2, 3, 4]]
     let scores = SparseVector.innerProducts(
-      in: v, queries: [0, 3, 2], candidates: candidates,
+      in: v, queries: [0, 3, 2, 1], candidates: candidates,
       dimension: vectorizer.configuration.featureSpace)
-    let expected = zip([0, 3, 2], candidates).map { query, list in list.map { v[query].dot(v[$0]) }
+    let expected = zip([0, 3, 2, 1], candidates).map { query, list in
+      list.map { v[query].dot(v[$0]) }
     }
     #expect(scores == expected)
     #expect(scores[0].allSatisfy { $0 != 0 })

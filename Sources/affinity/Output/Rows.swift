@@ -40,7 +40,10 @@ struct Rows {
   private static func tsvField(_ field: String) -> String {
     // Tabs and line breaks are bytes 09…0D, or end in 85, A8 or A9 (U+0085, U+2028, U+2029):
     // a field without any of those bytes (nearly every one) is kept as it is.
-    guard field.utf8.contains(where: { (0x09...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 })
+    guard
+      field.utf8.contains(where: {
+        (0x09...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9
+      })
     else { return field }
     return String(field.map { $0 == "\t" || $0.isNewline ? " " : $0 })
   }
