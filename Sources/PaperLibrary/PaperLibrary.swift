@@ -75,7 +75,10 @@ public final class PaperLibrary: Sendable {
     try perform {
       try $0.write { db in
         var summary = AddSummary()
-        for paper in papers { try Self.merge(paper, into: db, summary: &summary) }
+        var stored = try Self.storedPapers(ids: papers.map(\.id.rawValue), in: db)
+        for paper in papers {
+          try Self.merge(paper, into: db, stored: &stored, summary: &summary)
+        }
         if summary.added + summary.updated > 0 {
           try db.execute(sql: "UPDATE state SET generation = generation + 1")
         }
@@ -84,36 +87,64 @@ public final class PaperLibrary: Sendable {
     }
   }
 
-  private static func merge(_ paper: Paper, into db: Database, summary: inout AddSummary) throws {
-    let row = PaperRow(paper)
-    guard let stored = try PaperRow.fetchOne(db, key: row.id) else {
-      try row.insert(db)
-      for day in paper.dates {
-        try AppearanceRow(paperID: row.id, day: day.description, votes: paper.votes).insert(db)
+  /// A stored paper's row and the days it was listed on.
+  private typealias StoredPaper = (row: PaperRow, days: [AppearanceRow])
+
+  /// The stored papers among `ids`, read a few hundred at a time (not one query per paper).
+  private static func storedPapers(ids: [String], in db: Database) throws -> [String: StoredPaper] {
+    var stored: [String: StoredPaper] = [:]
+    let unique = Array(Set(ids))
+    for start in stride(from: 0, to: unique.count, by: 500) {
+      let batch = Array(unique[start..<min(unique.count, start + 500)])
+      for row in try PaperRow.fetchAll(db, keys: batch) { stored[row.id] = (row, []) }
+      for day in try AppearanceRow.filter(batch.contains(Column("paperID"))).fetchAll(db) {
+        stored[day.paperID]?.days.append(day)
       }
+    }
+    return stored
+  }
+
+  private static func merge(
+    _ paper: Paper, into db: Database, stored: inout [String: StoredPaper],
+    summary: inout AddSummary
+  ) throws {
+    let row = PaperRow(paper)
+    guard var entry = stored[row.id] else {
+      try row.insert(db)
+      var days: [AppearanceRow] = []
+      for day in paper.dates {
+        let appearance = AppearanceRow(paperID: row.id, day: day.description, votes: paper.votes)
+        try appearance.insert(db)
+        days.append(appearance)
+      }
+      stored[row.id] = (row, days)
       summary.added += 1
       return
     }
     var changed = false
-    let storedDays = try AppearanceRow.filter(Column("paperID") == row.id).fetchAll(db)
+    let storedDays = entry.days
     for day in paper.dates {
       let appearance = AppearanceRow(paperID: row.id, day: day.description, votes: paper.votes)
-      if let existing = storedDays.first(where: { $0.day == appearance.day }) {
-        if existing.votes != appearance.votes {
+      if let existing = storedDays.firstIndex(where: { $0.day == appearance.day }) {
+        if storedDays[existing].votes != appearance.votes {
           try appearance.update(db)
+          entry.days[existing] = appearance
           changed = true
         }
       } else {
         try appearance.insert(db)
+        entry.days.append(appearance)
         changed = true
       }
     }
     let newestStored = storedDays.map(\.day).max() ?? ""
     let isOlder = paper.dates.last.map { $0.description < newestStored } ?? false
-    if !isOlder, stored != row {
+    if !isOlder, entry.row != row {
       try row.update(db)
+      entry.row = row
       changed = true
     }
+    stored[row.id] = entry
     if changed { summary.updated += 1 } else { summary.unchanged += 1 }
   }
 

@@ -81,6 +81,24 @@ struct TemporaryLibrary: ~Copyable {
     #expect(try library.papers().first?.title == "Newer")
   }
 
+  @Test func papersRepeatedInOneAddMergeAsIfAddedOneByOne() throws {
+    let listings = [
+      makePaper("2406.00001", title: "Old", on: "2024-06-12", votes: 2),
+      makePaper("2406.00002"),
+      makePaper("2406.00001", title: "New", on: "2024-06-18", votes: 5),
+      makePaper("2406.00001", title: "Old", on: "2024-06-12", votes: 3),
+      makePaper("2406.00002"),
+    ]
+    let together = try PaperLibrary.inMemory()
+    let oneByOne = try PaperLibrary.inMemory()
+    var summary = AddSummary()
+    for listing in listings { summary += try oneByOne.add([listing]) }
+    #expect(try together.add(listings) == summary)
+    #expect(summary == AddSummary(added: 2, updated: 2, unchanged: 1))
+    #expect(try together.papers() == oneByOne.papers())
+    #expect(try together.papers().first?.title == "New")
+  }
+
   @Test func filtersByDayAndSince() throws {
     let library = try PaperLibrary.inMemory()
     try library.add([
