@@ -25,22 +25,31 @@ struct FeatureExtractor: Sendable {
     in text: String, withTerms: Bool = false, _ body: (HashedBucket, String, Substring) -> Void
   ) {
     var utf8 = text
-    utf8.withUTF8 { bytes in
-      let words = Tokenizer.wordRanges(in: bytes)
-      forEachCharacterNGram(words, in: bytes) { bucket, gram, word in
-        if withTerms {
-          body(bucket, String(decoding: gram, as: UTF8.self), Self.substring(of: text, word))
-        } else {
-          body(bucket, "", "")
-        }
+    utf8.withUTF8 { forEachFeature(inUTF8: $0, withTerms: withTerms, body) }
+  }
+
+  /// ``forEachFeature(in:withTerms:_:)`` on the UTF-8 of normalised text.
+  @inline(__always)
+  func forEachFeature(
+    inUTF8 bytes: UnsafeBufferPointer<UInt8>, withTerms: Bool = false,
+    _ body: (HashedBucket, String, Substring) -> Void
+  ) {
+    let words = Tokenizer.wordRanges(in: bytes)
+    forEachCharacterNGram(words, in: bytes) { bucket, gram, word in
+      if withTerms {
+        body(
+          bucket, String(decoding: gram, as: UTF8.self),
+          Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self)))
+      } else {
+        body(bucket, "", "")
       }
-      forEachWordFeature(words, in: bytes) { bucket, term in
-        if withTerms {
-          let name = String(decoding: term, as: UTF8.self)
-          body(bucket, name, Substring(name))
-        } else {
-          body(bucket, "", "")
-        }
+    }
+    forEachWordFeature(words, in: bytes) { bucket, term in
+      if withTerms {
+        let name = String(decoding: term, as: UTF8.self)
+        body(bucket, name, Substring(name))
+      } else {
+        body(bucket, "", "")
       }
     }
   }
@@ -149,20 +158,16 @@ struct FeatureExtractor: Sendable {
     return word.reduce(0) { $0 << 8 | UInt64($1) }
   }
 
-  /// The part of `text` that UTF-8 bytes `range` hold.
-  private static func substring(of text: String, _ range: Range<Int>) -> Substring {
-    let lower = text.utf8.index(text.utf8.startIndex, offsetBy: range.lowerBound)
-    return text[lower..<text.utf8.index(lower, offsetBy: range.count)]
-  }
-
   /// The signed term counts of a text, as a sparse vector over the feature space.
   ///
   /// - Parameters:
-  ///   - text: Normalised text.
+  ///   - text: Raw text, normalised on the way (no normalised string is built).
   ///   - counter: Scratch space, reused from text to text by one thread.
   /// - Returns: The counts, sorted by bucket, without zeros.
   func termCounts(of text: String, using counter: inout TermCounter) -> SparseVector {
-    forEachFeature(in: text) { bucket, _, _ in counter.add(bucket) }
+    TextNormalizer.withNormalizedUTF8(text) { bytes in
+      forEachFeature(inUTF8: bytes) { bucket, _, _ in counter.add(bucket) }
+    }
     return counter.drain()
   }
 }

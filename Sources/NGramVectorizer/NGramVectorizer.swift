@@ -35,7 +35,7 @@ public struct NGramVectorizer: Sendable {
       var counter = TermCounter(size: configuration.featureSpace)
       var frequency = [Int32](repeating: 0, count: configuration.featureSpace)
       for document in chunk {
-        let counts = extractor.termCounts(of: TextNormalizer.normalize(document), using: &counter)
+        let counts = extractor.termCounts(of: document, using: &counter)
         for index in counts.indices { frequency[Int(index)] += 1 }
       }
       return [frequency]
@@ -71,7 +71,7 @@ public struct NGramVectorizer: Sendable {
     let extractor = FeatureExtractor(configuration: configuration)
     return parallelChunks(documents) { chunk in
       var counter = TermCounter(size: configuration.featureSpace)
-      return chunk.map { extractor.termCounts(of: TextNormalizer.normalize($0), using: &counter) }
+      return chunk.map { extractor.termCounts(of: $0, using: &counter) }
     }
   }
 
@@ -140,7 +140,7 @@ public struct NGramVectorizer: Sendable {
   /// - Returns: A unit vector, or the zero vector when no feature of the text is known.
   public func vector(for text: String) -> SparseVector {
     var counter = TermCounter(size: configuration.featureSpace)
-    return weighted(extractor.termCounts(of: TextNormalizer.normalize(text), using: &counter))
+    return weighted(extractor.termCounts(of: text, using: &counter))
   }
 
   /// Term counts weighted (saturated TF × IDF) and scaled to unit length.
@@ -192,7 +192,7 @@ public struct NGramVectorizer: Sendable {
     Self.parallelChunks(texts) { [self] chunk in
       var counter = TermCounter(size: configuration.featureSpace)
       return chunk.map {
-        weighted(extractor.termCounts(of: TextNormalizer.normalize($0), using: &counter))
+        weighted(extractor.termCounts(of: $0, using: &counter))
       }
     }
   }

@@ -14,56 +14,98 @@ public enum TextNormalizer {
   /// - Parameter text: Any text.
   /// - Returns: NFKC-normalised, lower-cased text without `http(s)://` addresses.
   public static func normalize(_ text: String) -> String {
-    let folded =
-      asciiLowercasedIfSimple(text)
-      ?? text.precomposedStringWithCompatibilityMapping.lowercased()
-    return removingWebAddresses(folded)
+    withNormalizedUTF8(text) { String(decoding: $0, as: UTF8.self) }
   }
 
-  /// The text with ASCII letters lower-cased, when it is made only of ASCII and precomposed
-  /// Hangul syllables — which NFKC leaves as they are and which have no other case (the common
-  /// case, and a fast one); nil otherwise.
-  private static func asciiLowercasedIfSimple(_ text: String) -> String? {
+  /// Calls `body` with the normalised text's UTF-8, kept in temporary storage: no string is
+  /// built. Text made only of ASCII and precomposed Hangul syllables — which NFKC leaves as they
+  /// are and which have no other case (the common case) — is lower-cased byte by byte.
+  ///
+  /// - Parameters:
+  ///   - text: Any text.
+  ///   - body: Receives the normalised bytes (valid only during the call).
+  /// - Returns: What `body` returns.
+  static func withNormalizedUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R)
+    -> R
+  {
     var text = text
-    return text.withUTF8 { bytes -> String? in
-      var index = 0
-      while index < bytes.count {
-        let lead = bytes[index]
-        if lead < 0x80 {
-          index += 1
-          continue
-        }
-        // Hangul syllables U+AC00…U+D7A3 are EA B0 80 … ED 9E A3 in UTF-8.
-        guard lead >= 0xEA, lead <= 0xED, index + 2 < bytes.count else { return nil }
-        let value =
-          UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-          | UInt32(bytes[index + 2] & 0x3F)
-        guard value >= 0xAC00, value <= 0xD7A3 else { return nil }
-        index += 3
-      }
-      return String(unsafeUninitializedCapacity: bytes.count) { output in
-        for (position, byte) in bytes.enumerated() {
-          output[position] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-        }
-        return bytes.count
-      }
+    if let result = text.withUTF8({ isAsciiOrHangul($0) ? withCleaned($0, body) : nil }) {
+      return result
     }
+    var folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+    return folded.withUTF8 { withCleaned($0, body) }
   }
 
-  private static func removingWebAddresses(_ text: String) -> String {
-    guard text.utf8.contains(UInt8(ascii: ":")), text.contains("http") else { return text }
-    var result = ""
-    var rest = Substring(text)
-    while let range = rest.range(of: "http") {
-      let candidate = rest[range.lowerBound...]
-      guard candidate.hasPrefix("https://") || candidate.hasPrefix("http://") else {
-        result += rest[..<range.upperBound]
-        rest = rest[range.upperBound...]
+  /// Whether UTF-8 holds only ASCII and Hangul syllables (U+AC00…U+D7A3).
+  private static func isAsciiOrHangul(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        index += 1
         continue
       }
-      result += rest[..<range.lowerBound]
-      rest = candidate.drop { !$0.isWhitespace }
+      // Hangul syllables are EA B0 80 … ED 9E A3 in UTF-8.
+      guard lead >= 0xEA, lead <= 0xED, index + 2 < bytes.count else { return false }
+      let value =
+        UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+        | UInt32(bytes[index + 2] & 0x3F)
+      guard value >= 0xAC00, value <= 0xD7A3 else { return false }
+      index += 3
     }
-    return result + rest
+    return true
+  }
+
+  /// Calls `body` with the text's ASCII letters lower-cased and its `http://` and `https://`
+  /// addresses (up to the next white space) left out.
+  private static func withCleaned<R>(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { output in
+      var count = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte | 0x20 == 0x68, let length = webAddressPrefixLength(bytes, at: index) {  // h, H
+          index += length
+          while index < bytes.count, whiteSpaceLength(bytes, at: index) == 0 { index += 1 }
+          continue
+        }
+        output[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        count += 1
+        index += 1
+      }
+      return body(UnsafeBufferPointer(rebasing: output[..<count]))
+    }
+  }
+
+  /// The length of `http://` or `https://` (in any case) at `index`, if one starts there.
+  private static func webAddressPrefixLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int)
+    -> Int?
+  {
+    for prefix in ["https://", "http://"] {
+      let utf8 = prefix.utf8
+      guard index + utf8.count <= bytes.count else { continue }
+      if zip(utf8, bytes[index...]).allSatisfy({ expected, byte in
+        (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected
+      }) {
+        return utf8.count
+      }
+    }
+    return nil
+  }
+
+  /// The length of the white space character at `index` (0 if there is none): ASCII white
+  /// space, or one of those NFKC keeps apart from the space (U+0085, U+1680, U+2028, U+2029).
+  private static func whiteSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let byte = bytes[index]
+    if byte == 0x20 || (0x09...0x0D).contains(byte) { return 1 }
+    let rest = bytes.count - index
+    if byte == 0xC2, rest >= 2, bytes[index + 1] == 0x85 { return 2 }
+    guard rest >= 3 else { return 0 }
+    let next = (bytes[index + 1], bytes[index + 2])
+    if byte == 0xE1, next == (0x9A, 0x80) { return 3 }
+    if byte == 0xE2, next == (0x80, 0xA8) || next == (0x80, 0xA9) { return 3 }
+    return 0
   }
 }

@@ -9,6 +9,15 @@ import Testing
     #expect(TextNormalizer.normalize("PixArt-Σ") == "pixart-σ")
   }
 
+  @Test func webAddressesEndAtWhiteSpaceInEitherPath() {
+    // ASCII and Hangul only (the byte-wise path), then with other scripts (NFKC first).
+    #expect(TextNormalizer.normalize("See HTTPS://X.io/A\tnext http://b") == "see \tnext ")
+    #expect(TextNormalizer.normalize("http 논문 https:/ 끝") == "http 논문 https:/ 끝")
+    #expect(TextNormalizer.normalize("Σ https://x.io/a\u{2028}b") == "σ \u{2028}b")
+    #expect(TextNormalizer.normalize("Ａ http://x.io\u{3000}b") == "a  b")  // NFKC: U+3000 → space
+    #expect(TextNormalizer.normalize("") == "")
+  }
+
   @Test func hangulJamoAreComposed() {
     // U+1106 U+1169 (ᄆ + ᅩ) composes to U+BAA8 (모).
     #expect(TextNormalizer.normalize("\u{1106}\u{1169}델") == "모델")
