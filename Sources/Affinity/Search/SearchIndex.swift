@@ -90,12 +90,14 @@ public final class SearchIndex: @unchecked Sendable {
   ) -> SearchIndex {
     let texts = papers.map { PaperIndex.text(of: $0, titleRepeats: configuration.titleRepeats) }
     let vectorizer: NGramVectorizer
-    var vectors: [SparseVector]
+    let vectors: [SparseVector]
     (vectorizer, vectors) = NGramVectorizer.fitted(on: texts, configuration: configuration)
     var stamp = stamp
     stamp.paperCount = papers.count
     let metadata = Metadata(configuration: configuration, stamp: stamp)
-    let metadataBytes = Array((try? JSONEncoder().encode(metadata)) ?? Data())
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys  // the same papers and model give the same file
+    let metadataBytes = Array((try? encoder.encode(metadata)) ?? Data())
     let ids = papers.map { Array($0.id.rawValue.utf8) }
     let layout = SearchIndexLayout(
       metadataLength: metadataBytes.count, paperCount: papers.count,
@@ -128,7 +130,17 @@ public final class SearchIndex: @unchecked Sendable {
       file.storeBytes(of: weight, toByteOffset: layout.weights + 4 * bucket, as: Float.self)
     }
 
-    // Postings: a counting sort of every (feature, row) by feature; rows come in order.
+    writePostings(of: vectors, into: file, layout: layout)
+    return SearchIndex(storage: storage, layout: layout, metadata: metadata, location: "(memory)")
+  }
+
+  /// Fills the posting lists: a counting sort of every (feature, row) by feature, on all cores.
+  /// Each part fills the lists of its own range of features (about as many postings in each),
+  /// reading every vector's entries in that range, rows in order.
+  private static func writePostings(
+    of vectors: [SparseVector], into file: UnsafeMutableRawBufferPointer,
+    layout: SearchIndexLayout
+  ) {
     var next = [Int](repeating: 0, count: layout.featureSpace + 1)
     for vector in vectors { for index in vector.indices { next[Int(index) + 1] += 1 } }
     for bucket in 0..<layout.featureSpace { next[bucket + 1] += next[bucket] }
@@ -136,20 +148,45 @@ public final class SearchIndex: @unchecked Sendable {
       file.storeBytes(
         of: UInt64(start), toByteOffset: layout.postingStarts + 8 * bucket, as: UInt64.self)
     }
-    let rows = UnsafeMutableRawBufferPointer(rebasing: file[layout.postingRows...])
-      .bindMemory(to: UInt32.self)
-    let weights = UnsafeMutableRawBufferPointer(rebasing: file[layout.postingWeights...])
-      .bindMemory(to: Float.self)
-    for row in vectors.indices {
-      for (index, value) in zip(vectors[row].indices, vectors[row].values) {
-        let position = next[Int(index)]
-        rows[position] = UInt32(row)
-        weights[position] = value
-        next[Int(index)] = position + 1
-      }
-      vectors[row] = SparseVector()  // frees each vector once stored
+    nonisolated(unsafe) let rows = UnsafeMutableRawBufferPointer(
+      rebasing: file[layout.postingRows...]
+    ).bindMemory(to: UInt32.self)
+    nonisolated(unsafe) let weights = UnsafeMutableRawBufferPointer(
+      rebasing: file[layout.postingWeights...]
+    ).bindMemory(to: Float.self)
+    let parts = 4 * ProcessInfo.processInfo.activeProcessorCount
+    let total = next[layout.featureSpace]
+    var bounds = [0]
+    for bucket in 0..<layout.featureSpace where next[bucket + 1] * parts >= total * bounds.count {
+      bounds.append(bucket + 1)
+      if bounds.count > parts { break }
     }
-    return SearchIndex(storage: storage, layout: layout, metadata: metadata, location: "(memory)")
+    if bounds.last != layout.featureSpace { bounds.append(layout.featureSpace) }
+    let partBounds = bounds
+    next.withUnsafeMutableBufferPointer { next in
+      nonisolated(unsafe) let next = next
+      DispatchQueue.concurrentPerform(iterations: partBounds.count - 1) { part in
+        let low = UInt32(partBounds[part])
+        let high = UInt32(partBounds[part + 1])
+        for (row, vector) in vectors.enumerated() {
+          let indices = vector.indices
+          var entry = 0  // the first entry at or above `low`, by bisection
+          var end = indices.count
+          while entry < end {
+            let middle = (entry + end) / 2
+            if indices[middle] < low { entry = middle + 1 } else { end = middle }
+          }
+          while entry < indices.count, indices[entry] < high {
+            let bucket = Int(indices[entry])
+            let position = next[bucket]
+            rows[position] = UInt32(row)
+            weights[position] = vector.values[entry]
+            next[bucket] = position + 1
+            entry += 1
+          }
+        }
+      }
+    }
   }
 
   /// Writes the index to a file that appears whole or not at all.
