@@ -16,6 +16,9 @@ STRINGS = [
     "모델", "모델을", "모델이", " 모델", "가우시안 스플래팅", "직접 선호 최적화 dpo",
     "멀티모달 대형 언어 모델 mllm 학습", "l2 norm kv cache", "4k 해상도 이미지 생성",
     "pixart-σ diffusion transformer", "σ", "x", "의료 vqa 데이터셋 pubmedvision",
+    # Punctuation stays inside white-space tokens, as in char_wb (Affinity's model v3).
+    "(llms)이 dpo를, 'chatbot arena'라는 플랫폼.", "what's new: gpt-4o — 95.3%의 정확도!",
+    "a\tb\nc  d\u2028e\x1cf",
 ]
 N_FEATURES = 2**20
 

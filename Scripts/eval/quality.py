@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Quality of related papers, free-text search and topic groups, for Affinity and scikit-learn.
 
-Three checks, on papers read by Affinity itself (`affinity list --format json`):
+Four checks, on papers read by Affinity itself (`affinity list --format json`):
 - related: every paper's top-k neighbours, judged by our topic labels (Scripts/eval/topics.tsv):
   precision@1, precision@5 and MRR of the first same-topic neighbour.
+- related pairs: the same neighbours, judged by the papers we found a reader should read next
+  (Scripts/eval/related.tsv): hit@1, recall@5 and MRR of the first of them (0 beyond the top 10).
 - title -> summary: each paper's English title is the query; the documents are the summaries
   alone (mostly Korean); the true paper's rank gives MRR, hit@1 and hit@5.
 - topics: `affinity topics` (k chosen automatically, and told the true k) against the topic
@@ -53,6 +55,16 @@ def related_scores(neighbours, topics, ids):
     return np.mean(p1), np.mean(p5), np.mean(rr)
 
 
+def pair_scores(neighbours, related):
+    hit1, recall5, rr = [], [], []
+    for query, wanted in related.items():
+        ranked = neighbours.get(query, [])
+        hit1.append(float(bool(ranked) and ranked[0] in wanted))
+        recall5.append(len(set(ranked[:5]) & set(wanted)) / len(wanted))
+        rr.append(next((1 / (i + 1) for i, other in enumerate(ranked) if other in wanted), 0.0))
+    return np.mean(hit1), np.mean(recall5), np.mean(rr)
+
+
 def retrieval_scores(ranks):
     ranks = np.array(ranks, dtype=float)
     return np.mean(1 / ranks), np.mean(ranks == 1), np.mean(ranks <= 5)
@@ -79,6 +91,7 @@ def main():
     parser.add_argument("--affinity", required=True)
     parser.add_argument("--corpus", required=True)
     parser.add_argument("--topics", required=True)
+    parser.add_argument("--related", required=True)
     parser.add_argument("--model", help="a vectorizer model file to evaluate instead of the built-in one")
     args = parser.parse_args()
     model = ["--model", args.model] if args.model else []
@@ -93,6 +106,14 @@ def main():
     missing = set(ids) - set(topics)
     if missing:
         sys.exit(f"no topic label for {sorted(missing)}")
+    related = {}
+    for line in open(args.related, encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            paper_id, others = line.rstrip("\n").split("\t")
+            related[paper_id] = others.split()
+    unknown = {i for i in related if i not in ids} | {o for v in related.values() for o in v if o not in ids}
+    if unknown:
+        sys.exit(f"related labels name unknown papers {sorted(unknown)}")
 
     # Related papers.
     ours = {}
@@ -132,11 +153,15 @@ def main():
         ("related: precision@1", related_scores(ours, topics, ids)[0], related_scores(theirs, topics, ids)[0]),
         ("related: precision@5", related_scores(ours, topics, ids)[1], related_scores(theirs, topics, ids)[1]),
         ("related: MRR (first same-topic paper)", related_scores(ours, topics, ids)[2], related_scores(theirs, topics, ids)[2]),
+        ("related pairs: hit@1", pair_scores(ours, related)[0], pair_scores(theirs, related)[0]),
+        ("related pairs: recall@5", pair_scores(ours, related)[1], pair_scores(theirs, related)[1]),
+        ("related pairs: MRR (first paper to read next)", pair_scores(ours, related)[2], pair_scores(theirs, related)[2]),
         ("title → summary: MRR", retrieval_scores(our_ranks)[0], retrieval_scores(their_ranks)[0]),
         ("title → summary: hit@1", retrieval_scores(our_ranks)[1], retrieval_scores(their_ranks)[1]),
         ("title → summary: hit@5", retrieval_scores(our_ranks)[2], retrieval_scores(their_ranks)[2]),
     ]
-    print(f"{len(papers)} papers, {true_k} topics (Scripts/eval/topics.tsv)\n")
+    print(f"{len(papers)} papers, {true_k} topics (Scripts/eval/topics.tsv), "
+          f"{len(related)} papers with papers to read next (Scripts/eval/related.tsv)\n")
     print("| measure | Affinity | scikit-learn char_wb TF-IDF |")
     print("|---|---|---|")
     for name, a, b in rows:

@@ -9,9 +9,10 @@ public struct SharedTerm: Sendable, Hashable {
 extension SharedTerm {
   /// Shared features folded into readable terms, the largest shares kept.
   ///
-  /// Character n-grams arrive named by their word (`최적` by `최적화`); a term inside a longer
-  /// shared term is folded into it (`preference` into `preference optimization`), and terms
-  /// under 2% of the score are left out.
+  /// Character n-grams arrive named by their word (`최적` by `최적화`); a term that starts a
+  /// word of a longer shared term is folded into it (`preference` and `optimization` into
+  /// `preference optimization`, `선호` into `선호도`, but not `dpo` into `mdpo`), and terms under
+  /// 2% of the score are left out.
   ///
   /// - Parameters:
   ///   - shared: Terms with their contributions to a cosine (see `NGramVectorizer.sharedTerms`).
@@ -28,7 +29,9 @@ extension SharedTerm {
       $0.term.count > $1.term.count
         || ($0.term.count == $1.term.count && $0.contribution > $1.contribution)
     }) {
-      if let owner = terms.firstIndex(where: { $0.term.contains(candidate.term) }) {
+      if let owner = terms.firstIndex(where: {
+        $0.term.hasPrefix(candidate.term) || $0.term.contains(" " + candidate.term)
+      }) {
         terms[owner].contribution += candidate.contribution
       } else {
         terms.append(candidate)

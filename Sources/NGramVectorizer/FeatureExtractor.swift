@@ -35,11 +35,18 @@ struct FeatureExtractor: Sendable {
     _ body: (HashedBucket, String, Substring) -> Void
   ) {
     let words = Tokenizer.wordRanges(in: bytes)
-    forEachCharacterNGram(words, in: bytes) { bucket, gram, word in
+    let gramWords =
+      configuration.characterNGramWords == .whitespace
+      ? Tokenizer.whitespaceRanges(in: bytes) : words
+    forEachCharacterNGram(gramWords, in: bytes) { bucket, gram, textRange in
       if withTerms {
+        // Named by the word (in the script-aware sense) the n-gram starts in or overlaps.
+        let word = Self.word(overlapping: textRange, in: words)
         body(
           bucket, String(decoding: gram, as: UTF8.self),
-          Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self)))
+          Substring(
+            word.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+              ?? ""))
       } else {
         body(bucket, "", "")
       }
@@ -54,8 +61,20 @@ struct FeatureExtractor: Sendable {
     }
   }
 
+  /// The first of the sorted, disjoint `words` that overlaps `range`, if any.
+  private static func word(overlapping range: Range<Int>, in words: [Range<Int>]) -> Range<Int>? {
+    var low = 0  // the first word that ends after the range starts, by bisection
+    var high = words.count
+    while low < high {
+      let middle = (low + high) / 2
+      if words[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+    }
+    return low < words.count && words[low].lowerBound < range.upperBound ? words[low] : nil
+  }
+
   /// Character n-grams of each word inside `" word "`, hashed with seed 0. The n-grams that
-  /// start at one character are hashed together, as prefixes of the same bytes.
+  /// start at one character are hashed together, as prefixes of the same bytes. `body` gets
+  /// each n-gram's bucket, its bytes and the range of the text it covers (without the spaces).
   @inline(__always)
   private func forEachCharacterNGram(
     _ words: [Range<Int>], in text: UnsafeBufferPointer<UInt8>,
@@ -97,7 +116,13 @@ struct FeatureExtractor: Sendable {
               guard end <= scalarCount else { break }
               let length = offsets[end] - from
               let gram = UnsafeRawBufferPointer(rebasing: rest[..<length])
-              body(HashedBucket(hash: prefixes.hash(ofFirst: length), dimension: space), gram, word)
+              // " word " starts one byte before the word; clamp the spaces off.
+              let coveredStart = word.lowerBound + max(0, from - 1)
+              let coveredEnd = word.lowerBound + min(word.count, from + length - 1)
+              let covered = coveredStart..<coveredEnd
+              body(
+                HashedBucket(hash: prefixes.hash(ofFirst: length), dimension: space), gram,
+                covered)
               if whole { break }
             }
           }

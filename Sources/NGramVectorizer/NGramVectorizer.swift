@@ -214,7 +214,7 @@ public struct NGramVectorizer: Sendable {
     extractor.forEachFeature(in: TextNormalizer.normalize(text), withTerms: true) {
       bucket, _, word in
       let name = Self.displayed(word)
-      if FeatureExtractor.stopWords.contains(name) { return }
+      if name.isEmpty || FeatureExtractor.stopWords.contains(name) { return }
       if let existing = names[bucket.index], existing.count <= name.count { return }
       names[bucket.index] = name
     }

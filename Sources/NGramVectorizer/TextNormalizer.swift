@@ -68,7 +68,9 @@ public enum TextNormalizer {
         let byte = bytes[index]
         if byte | 0x20 == 0x68, let length = webAddressPrefixLength(bytes, at: index) {  // h, H
           index += length
-          while index < bytes.count, whiteSpaceLength(bytes, at: index) == 0 { index += 1 }
+          while index < bytes.count, Tokenizer.whiteSpaceLength(bytes, at: index) == 0 {
+            index += 1
+          }
           continue
         }
         output[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
@@ -93,19 +95,5 @@ public enum TextNormalizer {
       }
     }
     return nil
-  }
-
-  /// The length of the white space character at `index` (0 if there is none): ASCII white
-  /// space, or one of those NFKC keeps apart from the space (U+0085, U+1680, U+2028, U+2029).
-  private static func whiteSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-    let byte = bytes[index]
-    if byte == 0x20 || (0x09...0x0D).contains(byte) { return 1 }
-    let rest = bytes.count - index
-    if byte == 0xC2, rest >= 2, bytes[index + 1] == 0x85 { return 2 }
-    guard rest >= 3 else { return 0 }
-    let next = (bytes[index + 1], bytes[index + 2])
-    if byte == 0xE1, next == (0x9A, 0x80) { return 3 }
-    if byte == 0xE2, next == (0x80, 0xA8) || next == (0x80, 0xA9) { return 3 }
-    return 0
   }
 }

@@ -54,6 +54,49 @@ public enum Tokenizer {
     return ranges
   }
 
+  /// The byte ranges of the text's white-space-separated tokens, punctuation kept (`(dpo)를`):
+  /// the words scikit-learn's `char_wb` takes n-grams inside (Python's `str.split()`).
+  ///
+  /// - Parameter bytes: Valid UTF-8 of normalised text.
+  /// - Returns: The tokens' ranges, in order.
+  static func whitespaceRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var start = -1
+    var index = 0
+    while index < bytes.count {
+      let space = whiteSpaceLength(bytes, at: index)
+      if space > 0 {
+        if start >= 0 { ranges.append(start..<index) }
+        start = -1
+        index += space
+      } else {
+        if start < 0 { start = index }
+        index += 1
+      }
+    }
+    if start >= 0 { ranges.append(start..<bytes.count) }
+    return ranges
+  }
+
+  /// The length in bytes of the white space character at `index`, 0 if none starts there: what
+  /// Python's `str.split()` splits at, among the characters NFKC leaves (it turns no-break and
+  /// ideographic spaces into U+0020): ASCII white space, U+001C…U+001F, U+0085, U+1680, U+2028
+  /// and U+2029.
+  @inline(__always)
+  static func whiteSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let byte = bytes[index]
+    // Most bytes are letters, digits, punctuation or Hangul (lead bytes EA…ED, continuations).
+    if (byte > 0x20 && byte < 0x80) || (byte >= 0x80 && byte < 0xC2) || byte >= 0xE3 { return 0 }
+    if byte == 0x20 || (0x09...0x0D).contains(byte) || (0x1C...0x1F).contains(byte) { return 1 }
+    let rest = bytes.count - index
+    if byte == 0xC2, rest >= 2, bytes[index + 1] == 0x85 { return 2 }
+    guard rest >= 3 else { return 0 }
+    let next = (bytes[index + 1], bytes[index + 2])
+    if byte == 0xE1, next == (0x9A, 0x80) { return 3 }
+    if byte == 0xE2, next == (0x80, 0xA8) || next == (0x80, 0xA9) { return 3 }
+    return 0
+  }
+
   /// The scalar that starts at `index` of valid UTF-8, and its length in bytes.
   @inline(__always)
   private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (

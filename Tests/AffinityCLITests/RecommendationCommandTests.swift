@@ -33,7 +33,7 @@ import Testing
   @Test func aLibraryAnswersFromItsStoredIndexAsTheSameFilesInMemoryDo() throws {
     let added = try affinity("add", "--sample", home: workspace.url)
     #expect(added.output.hasSuffix("\nindexed 20 papers for related and search\n"))
-    let index = workspace.url.appendingPathComponent("library.sqlite.affinity-ngram-v2.index")
+    let index = workspace.url.appendingPathComponent("library.sqlite.affinity-ngram-v3.index")
     #expect(FileManager.default.fileExists(atPath: index.path))
     #expect(!(try affinity("add", "--sample", home: workspace.url)).output.contains("indexed"))
     for arguments in [

@@ -61,11 +61,28 @@ let vocabularyPapers: [Paper] = (0..<240).map { i in
   }
 
   @Test func theCommittedModelFileIsTheStandardConfiguration() throws {
+    #expect(try model("affinity-ngram-v3") == .standard)
+  }
+
+  @Test func theEarlierModelStillTakesNGramsInsideScriptAwareWords() throws {
+    // v2 files have no characterNGramWords: n-grams inside Tokenizer's words, as v2 always did.
+    let earlier = try model("affinity-ngram-v2")
+    var expected = VectorizerConfiguration.standard
+    expected.version = "affinity-ngram-v2"
+    expected.characterNGramWords = nil
+    #expect(earlier == expected)
+    let papers = [
+      paper("2406.00001", "Preference", "(DPO)를 쓰는 최적화"), paper("2406.00002", "DPO", "DPO를 쓰는 최적화"),
+    ]
+    let v2 = PaperIndex(papers: papers, configuration: earlier).vectors
+    let v3 = PaperIndex(papers: papers, configuration: .standard).vectors
+    #expect(v2[0] != v3[0])  // "(dpo)를" is one token for v3's n-grams, "dpo" and "를" for v2's
+  }
+
+  private func model(_ name: String) throws -> VectorizerConfiguration {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Models/affinity-ngram-v2.json")
-    let decoded = try JSONDecoder().decode(
-      VectorizerConfiguration.self, from: Data(contentsOf: url))
-    #expect(decoded == .standard)
+      .deletingLastPathComponent().appendingPathComponent("Models/\(name).json")
+    return try JSONDecoder().decode(VectorizerConfiguration.self, from: Data(contentsOf: url))
   }
 }

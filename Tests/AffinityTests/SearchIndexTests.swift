@@ -33,7 +33,7 @@ final class LibraryFolder {
     let first = try LibrarySearch(library: library)
     #expect(first.indexState == .built)
     let path = try #require(SearchIndex.path(for: library, configuration: .standard))
-    #expect(path == folder.libraryPath + ".affinity-ngram-v2.index")
+    #expect(path == folder.libraryPath + ".affinity-ngram-v3.index")
     #expect(FileManager.default.fileExists(atPath: path))
 
     let again = try LibrarySearch(library: try PaperLibrary(path: folder.libraryPath))

@@ -30,7 +30,7 @@ import Testing
   }
 
   @Test func murmurHashMatchesForEveryStringAndSeed() {
-    #expect(fixture.murmurhash3_32.count == 42)
+    #expect(fixture.murmurhash3_32.count == 48)
     for entry in fixture.murmurhash3_32 {
       #expect(
         Int32(bitPattern: MurmurHash3.hash(entry.text, seed: entry.seed)) == entry.hash,
@@ -44,7 +44,7 @@ import Testing
     configuration.featureSpace = fixture.n_features
     let extractor = FeatureExtractor(configuration: configuration)
     var counter = TermCounter(size: configuration.featureSpace)
-    #expect(fixture.char_wb_2_4.count == 21)
+    #expect(fixture.char_wb_2_4.count == 24)
     for entry in fixture.char_wb_2_4 {
       let counts = extractor.termCounts(of: entry.text, using: &counter)
       #expect(counts.indices == entry.indices, "\(entry.text)")

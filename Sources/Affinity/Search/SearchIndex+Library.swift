@@ -19,7 +19,7 @@ extension SearchIndex {
   ///   - library: The library.
   ///   - configuration: The model.
   /// - Returns: A path beside the library, named by the model version
-  ///   (`library.sqlite.affinity-ngram-v2.index`); `nil` for a library in memory.
+  ///   (`library.sqlite.affinity-ngram-v3.index`); `nil` for a library in memory.
   public static func path(for library: PaperLibrary, configuration: VectorizerConfiguration)
     -> String?
   {

@@ -17,8 +17,8 @@ import PaperLibrary
 ///
 /// ```swift
 /// let index = SearchIndex.build(papers: papers, configuration: .standard, stamp: stamp)
-/// try index.write(to: "library.sqlite.affinity-ngram-v2.index")
-/// let scores = try SearchIndex(contentsOf: "library.sqlite.affinity-ngram-v2.index")
+/// try index.write(to: "library.sqlite.affinity-ngram-v3.index")
+/// let scores = try SearchIndex(contentsOf: "library.sqlite.affinity-ngram-v3.index")
 ///   .scores(of: vector)
 /// ```
 public final class SearchIndex: @unchecked Sendable {

@@ -7,11 +7,11 @@ struct ModelOption: ParsableArguments {
   @Option(
     name: .customLong("model"),
     help: ArgumentHelp(
-      "A vectorizer model file (JSON, like Models/affinity-ngram-v2.json); the built-in one by default.",
+      "A vectorizer model file (JSON, like Models/affinity-ngram-v3.json); the built-in one by default.",
       valueName: "path"))
   var path: String?
 
-  /// The model in force: `--model`, or the built-in `affinity-ngram-v2`.
+  /// The model in force: `--model`, or the built-in `affinity-ngram-v3`.
   ///
   /// - Throws: A `CommandError` naming the file when it cannot be read or is not a valid model.
   func configuration() throws -> VectorizerConfiguration {
