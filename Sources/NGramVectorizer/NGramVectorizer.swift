@@ -30,18 +30,13 @@ public struct NGramVectorizer: Sendable {
   ///   - configuration: The feature and weighting settings.
   /// - Complexity: O(total text length), on all cores.
   public init(fittingOn documents: [String], configuration: VectorizerConfiguration = .standard) {
-    let extractor = FeatureExtractor(configuration: configuration)
-    let partial = Self.parallelChunks(documents) { chunk in
-      var counter = TermCounter(size: configuration.featureSpace)
-      var frequency = [Int32](repeating: 0, count: configuration.featureSpace)
-      for document in chunk {
-        let counts = extractor.termCounts(of: document, using: &counter)
-        for index in counts.indices { frequency[Int(index)] += 1 }
-      }
-      return [frequency]
-    }
+    // A few thousand documents' term counts at a time, counted and let go.
     var frequency = [Int32](repeating: 0, count: configuration.featureSpace)
-    for part in partial { for index in part.indices { frequency[index] += part[index] } }
+    for start in stride(from: 0, to: documents.count, by: 8192) {
+      let chunk = Array(documents[start..<min(documents.count, start + 8192)])
+      Self.addDocumentFrequencies(
+        of: Self.termCounts(of: chunk, configuration: configuration), to: &frequency)
+    }
     self.init(
       documentFrequency: frequency, documentCount: documents.count, configuration: configuration)
   }
@@ -57,9 +52,10 @@ public struct NGramVectorizer: Sendable {
     on documents: [String], configuration: VectorizerConfiguration = .standard
   ) -> (vectorizer: NGramVectorizer, vectors: [SparseVector]) {
     var vectors = termCounts(of: documents, configuration: configuration)
+    var frequency = [Int32](repeating: 0, count: configuration.featureSpace)
+    addDocumentFrequencies(of: vectors, to: &frequency)
     let vectorizer = NGramVectorizer(
-      documentFrequency: documentFrequencies(of: vectors, featureSpace: configuration.featureSpace),
-      documentCount: documents.count, configuration: configuration)
+      documentFrequency: frequency, documentCount: documents.count, configuration: configuration)
     parallelUpdate(&vectors) { vectorizer.weigh(&$0) }
     return (vectorizer, vectors)
   }
@@ -75,30 +71,27 @@ public struct NGramVectorizer: Sendable {
     }
   }
 
-  /// How many of the vectors hold each bucket, counted on all cores (one table per core).
-  private static func documentFrequencies(of vectors: [SparseVector], featureSpace: Int)
-    -> [Int32]
-  {
+  /// Adds how many of the vectors hold each bucket, counted on all cores (one table per core).
+  private static func addDocumentFrequencies(
+    of vectors: [SparseVector], to frequency: inout [Int32]
+  ) {
+    let featureSpace = frequency.count
     let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, vectors.count / 1000))
     let share = (vectors.count + cores - 1) / cores
     let tables = parallelChunks(Array(0..<cores)) { part in
       part.map { core in
-        var frequency = [Int32](repeating: 0, count: featureSpace)
-        frequency.withUnsafeMutableBufferPointer { frequency in
+        var table = [Int32](repeating: 0, count: featureSpace)
+        table.withUnsafeMutableBufferPointer { table in
           for vector in vectors[
             min(vectors.count, core * share)..<min(vectors.count, (core + 1) * share)]
           {
-            for index in vector.indices { frequency[Int(index)] += 1 }
+            for index in vector.indices { table[Int(index)] += 1 }
           }
         }
-        return frequency
+        return table
       }
     }
-    var frequency = tables[0]
-    for table in tables.dropFirst() {
-      for index in table.indices { frequency[index] += table[index] }
-    }
-    return frequency
+    for table in tables { for index in table.indices { frequency[index] += table[index] } }
   }
 
   private init(
