@@ -13,33 +13,19 @@ struct FeatureExtractor: Sendable {
   /// The stop words packed as in ``stopWordKey(_:)``.
   private static let stopWordKeys = Set(stopWords.compactMap { stopWordKey($0.utf8) })
 
-  /// Calls `body` with each feature's bucket and, when `withTerms` is set, its text and the
-  /// word (or run of words) it was taken from.
+  /// Calls `body` with each feature's bucket, its text, and the word (or run of words) it was
+  /// taken from: what explanations name features by. Slower than
+  /// ``forEachFeature(inUTF8:_:)``, which builds no strings.
   ///
   /// - Parameters:
   ///   - text: Normalised text.
-  ///   - withTerms: Whether to build each feature's text (for explanations); slower.
-  ///   - body: Receives the bucket, the term and its word (both empty unless `withTerms`).
-  @inline(__always)
-  func forEachFeature(
-    in text: String, withTerms: Bool = false, _ body: (HashedBucket, String, Substring) -> Void
-  ) {
+  ///   - body: Receives the bucket, the term and its word.
+  func forEachNamedFeature(in text: String, _ body: (HashedBucket, String, Substring) -> Void) {
     var utf8 = text
-    utf8.withUTF8 { forEachFeature(inUTF8: $0, withTerms: withTerms, body) }
-  }
-
-  /// ``forEachFeature(in:withTerms:_:)`` on the UTF-8 of normalised text.
-  @inline(__always)
-  func forEachFeature(
-    inUTF8 bytes: UnsafeBufferPointer<UInt8>, withTerms: Bool = false,
-    _ body: (HashedBucket, String, Substring) -> Void
-  ) {
-    let words = Tokenizer.wordRanges(in: bytes)
-    let gramWords =
-      configuration.characterNGramWords == .whitespace
-      ? Tokenizer.whitespaceRanges(in: bytes) : words
-    forEachCharacterNGram(gramWords, in: bytes) { bucket, gram, textRange in
-      if withTerms {
+    utf8.withUTF8 { bytes in
+      let words = Tokenizer.wordRanges(in: bytes)
+      forEachCharacterNGram(characterNGramWords(in: bytes, words: words), in: bytes) {
+        bucket, gram, textRange in
         // Named by the word (in the script-aware sense) the n-gram starts in or overlaps.
         let word = Self.word(overlapping: textRange, in: words)
         body(
@@ -47,18 +33,30 @@ struct FeatureExtractor: Sendable {
           Substring(
             word.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
               ?? ""))
-      } else {
-        body(bucket, "", "")
       }
-    }
-    forEachWordFeature(words, in: bytes) { bucket, term in
-      if withTerms {
+      forEachWordFeature(words, in: bytes) { bucket, term in
         let name = String(decoding: term, as: UTF8.self)
         body(bucket, name, Substring(name))
-      } else {
-        body(bucket, "", "")
       }
     }
+  }
+
+  /// Calls `body` with each feature's bucket, on the UTF-8 of normalised text.
+  @inline(__always)
+  func forEachFeature(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (HashedBucket) -> Void) {
+    let words = Tokenizer.wordRanges(in: bytes)
+    forEachCharacterNGram(characterNGramWords(in: bytes, words: words), in: bytes) {
+      bucket, _, _ in body(bucket)
+    }
+    forEachWordFeature(words, in: bytes) { bucket, _ in body(bucket) }
+  }
+
+  /// The tokens character n-grams are taken inside: white-space tokens, or the script-aware
+  /// `words` (model v2).
+  private func characterNGramWords(in bytes: UnsafeBufferPointer<UInt8>, words: [Range<Int>])
+    -> [Range<Int>]
+  {
+    configuration.characterNGramWords == .whitespace ? Tokenizer.whitespaceRanges(in: bytes) : words
   }
 
   /// The first of the sorted, disjoint `words` that overlaps `range`, if any.
@@ -138,43 +136,68 @@ struct FeatureExtractor: Sendable {
     _ words: [Range<Int>], in text: UnsafeBufferPointer<UInt8>,
     _ body: (HashedBucket, UnsafeRawBufferPointer) -> Void
   ) {
-    guard configuration.wordNGrams.lowerBound >= 1 else { return }
+    let sizes = configuration.wordNGrams
+    guard sizes.lowerBound >= 1, !words.isEmpty else { return }
     let space = UInt32(configuration.featureSpace)
-    var run: [Range<Int>] = []
-    var term: [UInt8] = []
-    func flush() {
-      for n in configuration.wordNGrams where n <= run.count {
-        for start in 0...(run.count - n) {
-          let gram = run[start..<(start + n)]
-          if gram.contains(where: {
-            $0.count < 2 || Self.stopWordKey(text[$0]).map(Self.stopWordKeys.contains) == true
-          }) {
-            continue
-          }
-          term.removeAll(keepingCapacity: true)
-          for word in gram {
-            if !term.isEmpty { term.append(0x20) }
-            term.append(contentsOf: text[word])
-          }
-          term.withUnsafeBytes { term in
-            let hash = MurmurHash3.hash(term, seed: configuration.wordSeed)
-            body(HashedBucket(hash: hash, dimension: space), term)
+    let seed = configuration.wordSeed
+    // The current run's words, each with whether a feature may contain it, and room for one
+    // term: a run's words are disjoint ranges of the text, so a term is no longer than the text
+    // plus the spaces between its words.
+    withUnsafeTemporaryAllocation(of: (word: Range<Int>, kept: Bool).self, capacity: words.count) {
+      run in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count + sizes.upperBound) {
+        term in
+        func emitFeatures(ofRun count: Int) {
+          for n in sizes where n <= count {
+            terms: for start in 0...(count - n) {
+              var length = 0
+              for (word, kept) in run[start..<(start + n)] {
+                guard kept else { continue terms }
+                if length > 0 {
+                  term[length] = 0x20
+                  length += 1
+                }
+                _ = UnsafeMutableBufferPointer(rebasing: term[length...]).initialize(
+                  fromContentsOf: text[word])
+                length += word.count
+              }
+              let bytes = UnsafeRawBufferPointer(
+                UnsafeMutableBufferPointer(rebasing: term[..<length]))
+              body(HashedBucket(hash: MurmurHash3.hash(bytes, seed: seed), dimension: space), bytes)
+            }
           }
         }
+        // One-letter words and stop words end no run but make no feature.
+        func entry(_ word: Range<Int>) -> (word: Range<Int>, kept: Bool) {
+          (word, word.count >= 2 && !Self.isStopWord(text[word]))
+        }
+        var count = 0
+        for word in words {
+          if Tokenizer.isLatin(text[word]) {
+            run[count] = entry(word)
+            count += 1
+          } else {
+            let stem = word.lowerBound..<(text[word].firstIndex { $0 >= 0x80 } ?? word.upperBound)
+            if stem.count < word.count, Tokenizer.isLatin(text[stem]) {
+              run[count] = entry(stem)
+              count += 1
+            }
+            emitFeatures(ofRun: count)
+            count = 0
+          }
+        }
+        emitFeatures(ofRun: count)
       }
-      run.removeAll(keepingCapacity: true)
     }
-    for word in words {
-      if Tokenizer.isLatin(text[word]) {
-        run.append(word)
-      } else {
-        let stem = word.lowerBound..<(text[word].firstIndex { $0 >= 0x80 } ?? word.upperBound)
-        if stem.count < word.count, Tokenizer.isLatin(text[stem]) { run.append(stem) }
-        flush()
-      }
-    }
-    flush()
   }
+
+  /// Whether a word is one of the ``stopWords``.
+  private static func isStopWord(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    word.count <= longestStopWord && stopWordKey(word).map(stopWordKeys.contains) == true
+  }
+
+  /// The length in bytes of the longest stop word.
+  private static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
 
   /// A word of up to eight bytes packed into an integer (bytes are never zero, so the packing
   /// is unambiguous); nil for longer words, which are never stop words.
@@ -191,9 +214,26 @@ struct FeatureExtractor: Sendable {
   /// - Returns: The counts, sorted by bucket, without zeros.
   func termCounts(of text: String, using counter: inout TermCounter) -> SparseVector {
     TextNormalizer.withNormalizedUTF8(text) { bytes in
-      forEachFeature(inUTF8: bytes) { bucket, _, _ in counter.add(bucket) }
+      counter.add(atMost: maximumFeatureCount(byteCount: bytes.count)) { keys in
+        var added = 0
+        forEachFeature(inUTF8: bytes) { bucket in
+          keys[added] = TermCounter.key(bucket)
+          added += 1
+        }
+        return added
+      }
     }
     return counter.drain()
+  }
+
+  /// The most features ``forEachFeature(inUTF8:_:)`` can find in `byteCount` bytes of
+  /// text. Tokens are separated, so there are at most `(bytes + 1) / 2` of them, and with the
+  /// spaces marking each token's ends at most `2·bytes + 1` characters to start an n-gram at.
+  func maximumFeatureCount(byteCount: Int) -> Int {
+    let tokens = (byteCount + 1) / 2
+    let characterNGrams = configuration.characterNGrams.count * (byteCount + 2 * tokens)
+    let wordNGrams = configuration.wordNGrams.count * tokens
+    return characterNGrams + wordNGrams
   }
 }
 
@@ -228,15 +268,25 @@ struct TermCounter: ~Copyable {
     digitStarts.deallocate()
   }
 
+  /// The key a feature is counted under: its bucket, and its sign in the lowest bit.
   @inline(__always)
-  mutating func add(_ bucket: HashedBucket) {
-    if count == capacity { grow() }
-    keys[count] = bucket.index << 1 | (bucket.sign < 0 ? 1 : 0)
-    count += 1
+  static func key(_ bucket: HashedBucket) -> UInt32 {
+    bucket.index << 1 | (bucket.sign < 0 ? 1 : 0)
   }
 
-  private mutating func grow() {
-    capacity *= 2
+  /// Counts the features whose keys (see ``key(_:)``) `body` writes to the memory it is given,
+  /// and returns the number of; the memory has room for `limit` keys. Writing through a pointer
+  /// keeps the hashing loop free of capacity checks.
+  @inline(__always)
+  mutating func add(atMost limit: Int, _ body: (UnsafeMutablePointer<UInt32>) -> Int) {
+    if count + limit > capacity { grow(toHold: count + limit) }
+    let added = body(keys + count)
+    precondition(added <= limit, "More features than promised")
+    count += added
+  }
+
+  private mutating func grow(toHold needed: Int) {
+    while capacity < needed { capacity *= 2 }
     let larger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
     larger.update(from: keys, count: count)
     keys.deallocate()

@@ -204,7 +204,7 @@ public struct NGramVectorizer: Sendable {
     between a: SparseVector, and b: SparseVector, namingFrom text: String
   ) -> [(term: String, contribution: Float)] {
     var names: [UInt32: Substring] = [:]
-    extractor.forEachFeature(in: TextNormalizer.normalize(text), withTerms: true) {
+    extractor.forEachNamedFeature(in: TextNormalizer.normalize(text)) {
       bucket, _, word in
       let name = Self.displayed(word)
       if name.isEmpty || FeatureExtractor.stopWords.contains(name) { return }

@@ -89,6 +89,16 @@ import Testing
   }
 }
 
+extension TermCounter {
+  /// Counts one feature.
+  fileprivate mutating func add(_ bucket: HashedBucket) {
+    add(atMost: 1) { keys in
+      keys[0] = TermCounter.key(bucket)
+      return 1
+    }
+  }
+}
+
 @Suite struct TermCounterTests {
   @Test func countsAreSortedSummedAndResetBetweenDocuments() {
     var counter = TermCounter(size: 1 << 20)

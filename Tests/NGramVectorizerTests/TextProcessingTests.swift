@@ -53,15 +53,15 @@ import Testing
     let extractor = FeatureExtractor(configuration: .standard)
     var first: Set<String> = []
     var second: Set<String> = []
-    extractor.forEachFeature(in: "모델을", withTerms: true) { _, term, _ in first.insert(term) }
-    extractor.forEachFeature(in: "모델이", withTerms: true) { _, term, _ in second.insert(term) }
+    extractor.forEachNamedFeature(in: "모델을") { _, term, _ in first.insert(term) }
+    extractor.forEachNamedFeature(in: "모델이") { _, term, _ in second.insert(term) }
     #expect(first.intersection(second) == [" 모", "모델", " 모델"])
   }
 
   @Test func latinWordRunsBecomeUnigramsAndBigrams() {
     let extractor = FeatureExtractor(configuration: .standard)
     var terms: [String] = []
-    extractor.forEachFeature(in: "direct preference optimization의 핵심", withTerms: true) {
+    extractor.forEachNamedFeature(in: "direct preference optimization의 핵심") {
       _, term, _ in
       if !term.hasPrefix(" ") && !term.hasSuffix(" ") && term.count > 4 { terms.append(term) }
     }
