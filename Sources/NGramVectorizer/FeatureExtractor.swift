@@ -257,8 +257,9 @@ struct TermCounter: ~Copyable {
     let keyBits = (size - 1).bitWidth - (size - 1).leadingZeroBitCount + 1
     lowBits = UInt32(keyBits / 2)
     highBits = UInt32(keyBits) - lowBits
-    keys = .allocate(capacity: capacity)
-    sorted = .allocate(capacity: capacity)
+    // One more than `capacity`: room for the key that ends the last run while draining.
+    keys = .allocate(capacity: capacity + 1)
+    sorted = .allocate(capacity: capacity + 1)
     digitStarts = .allocate(capacity: 1 << lowBits + 1 << highBits)
   }
 
@@ -287,39 +288,42 @@ struct TermCounter: ~Copyable {
 
   private mutating func grow(toHold needed: Int) {
     while capacity < needed { capacity *= 2 }
-    let larger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+    let larger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity + 1)
     larger.update(from: keys, count: count)
     keys.deallocate()
     keys = larger
     sorted.deallocate()
-    sorted = .allocate(capacity: capacity)
+    sorted = .allocate(capacity: capacity + 1)
   }
 
   /// The counts added since the last drain, as a sparse vector without zeros; resets.
   mutating func drain() -> SparseVector {
     sortKeys()
-    // Sums each bucket's run in place, at the front of `sorted`: bucket, then the count's bits.
+    // Sums each bucket's run at the front of `keys` (buckets) and `sorted` (totals), without a
+    // branch per key: every key writes its run's total so far, and the run's last key moves
+    // the write position on unless the total is zero.
+    let count = count
+    let keys = keys
+    let sorted = sorted
     var distinct = 0
-    var position = 0
-    while position < count {
-      let bucket = sorted[position] >> 1
-      var total: Float = 0
-      while position < count, sorted[position] >> 1 == bucket {
-        total += sorted[position] & 1 == 0 ? 1 : -1
-        position += 1
-      }
-      if total != 0 {
-        keys[distinct] = bucket
-        sorted[distinct] = total.bitPattern
-        distinct += 1
-      }
+    var total: Int32 = 0
+    if count > 0 { sorted[count] = ~sorted[count - 1] }  // another bucket ends the last run
+    for position in 0..<count {
+      let key = sorted[position]
+      let bucket = key >> 1
+      total += 1 - Int32(bitPattern: key & 1) << 1
+      keys[distinct] = bucket
+      sorted[distinct] = UInt32(bitPattern: total)
+      let last = sorted[position + 1] >> 1 != bucket
+      distinct += last && total != 0 ? 1 : 0
+      total = last ? 0 : total
     }
-    count = 0
+    self.count = 0
     // Arrays of exactly the right size: vectors are kept, so spare capacity would be memory.
     return SparseVector(
       indices: Array(UnsafeBufferPointer(start: keys, count: distinct)),
       values: Array(unsafeUninitializedCapacity: distinct) { values, initialized in
-        for index in 0..<distinct { values[index] = Float(bitPattern: sorted[index]) }
+        for index in 0..<distinct { values[index] = Float(Int32(bitPattern: sorted[index])) }
         initialized = distinct
       })
   }

@@ -149,21 +149,22 @@ public struct NGramVectorizer: Sendable {
     let k1 = configuration.termFrequencySaturation
     var kept = 0
     var squares: Float = 0
-    // The loads from the (large) IDF table are independent, so the processor overlaps them.
+    // The loads from the (large) IDF table miss the cache. Nothing branches on them (a feature
+    // of no weight is written, adds zero, and is overwritten by the next), so the processor
+    // overlaps them.
     inverseDocumentFrequency.withUnsafeBufferPointer { inverseDocumentFrequency in
       vector.indices.withUnsafeMutableBufferPointer { indices in
         vector.values.withUnsafeMutableBufferPointer { values in
           for position in 0..<indices.count {
             let index = indices[position]
             let idf = inverseDocumentFrequency[Int(index)]
-            guard idf > 0 else { continue }
             let count = values[position]
             let magnitude = abs(count)
             let saturated = magnitude * (k1 + 1) / (magnitude + k1) * idf
             indices[kept] = index
             values[kept] = count < 0 ? -saturated : saturated
             squares += saturated * saturated
-            kept += 1
+            kept += idf > 0 ? 1 : 0
           }
         }
       }
