@@ -16,12 +16,49 @@ extension PaperIndex {
     let subset = Self.embedding(
       of: rows.map { vectors[$0] }, dimension: vectorizer.configuration.embeddingDimension)
     let depth = max(k, vectorizer.configuration.rescoringDepth)
+    // Candidates as positions in `rows`, ascending (the order they are scored in is free).
     let candidates = subset.nearestNeighborsOfEachRow(count: depth)
-      .map { list in list.map { rows[$0.index] } }
-    let scores = SparseVector.innerProducts(
-      in: vectors, queries: rows, candidates: candidates,
+      .map { list in list.map(\.index).sorted() }
+    let scores = exactScores(rows: rows, candidates: candidates)
+    return zip(candidates, scores).map { list, scores in
+      ranked(list.map { rows[$0] }, exactScores: scores, count: k)
+    }
+  }
+
+  /// The exact score of every candidate (positions in `rows`, ascending in each list), each
+  /// pair computed once: most pairs are in both papers' lists, and a pair scored from either
+  /// side gives the same value (the same products, added in feature order).
+  private func exactScores(rows: [Int], candidates: [[Int]]) -> [[Float]] {
+    func lists(_ list: [Int], _ position: Int) -> Int? {
+      var low = 0  // the first entry at or above `position`, by bisection
+      var high = list.count
+      while low < high {
+        let middle = (low + high) / 2
+        if list[middle] < position { low = middle + 1 } else { high = middle }
+      }
+      return low < list.count && list[low] == position ? low : nil
+    }
+    // A pair both list is scored by the earlier of the two.
+    let own = candidates.enumerated().map { position, list in
+      list.filter { other in other > position || lists(candidates[other], position) == nil }
+    }
+    let scored = SparseVector.innerProducts(
+      in: vectors, queries: rows, candidates: own.map { list in list.map { rows[$0] } },
       dimension: vectorizer.configuration.featureSpace)
-    return zip(candidates, scores).map { ranked($0, exactScores: $1, count: k) }
+    return candidates.enumerated().map { position, list in
+      var next = 0  // `own[position]` is the part of `list` scored here, in the same order
+      return list.map { other in
+        if next < own[position].count, own[position][next] == other {
+          next += 1
+          return scored[position][next - 1]
+        }
+        // Scored by `other`, which lists `position` among its own.
+        guard let entry = lists(own[other], position) else {
+          preconditionFailure("A pair left to the other paper is scored there")
+        }
+        return scored[other][entry]
+      }
+    }
   }
 
   /// The best `k` candidates by their exact scores (positive ones only), as recommendations.

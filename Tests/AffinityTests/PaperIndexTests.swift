@@ -54,6 +54,24 @@ let vocabularyPapers: [Paper] = (0..<240).map { i in
     }
   }
 
+  @Test(arguments: [1, 3])
+  func allPairsEqualsBruteForceOnManyNearTies(step: Int) {
+    // 240 papers, more than the re-scoring depth: most candidate pairs are listed by both
+    // papers and scored once; every paper's list must still equal the exact one.
+    let index = PaperIndex(papers: vocabularyPapers)
+    let rows = Array(stride(from: 0, to: vocabularyPapers.count, by: step))
+    for (row, list) in zip(rows, index.relatedForAll(rows, count: 10)) {
+      let scores: [(row: Int, score: Float)] = rows.filter { $0 != row }.map { other in
+        (other, index.vectors[row].dot(index.vectors[other]))
+      }
+      let exact = scores.filter { $0.score > 0 }.sorted { a, b in
+        a.score > b.score || (a.score == b.score && a.row < b.row)
+      }.prefix(10)
+      #expect(list.map { $0.row } == exact.map { $0.row }, "paper \(row)")
+      #expect(list.map { $0.score } == exact.map { $0.score }, "paper \(row)")
+    }
+  }
+
   @Test func explanationNamesSharedWords() {
     let terms = index.explanation(of: 0, and: 1)
     #expect(terms.first?.term == "preference optimization")
