@@ -29,7 +29,8 @@ extension PaperIndex {
   /// pair computed once: most pairs are in both papers' lists, and a pair scored from either
   /// side gives the same value (the same products, added in feature order).
   private func exactScores(rows: [Int], candidates: [[Int]]) -> [[Float]] {
-    func lists(_ list: [Int], _ position: Int) -> Int? {
+    /// Where `position` is in an ascending list, if it is there.
+    func index(of position: Int, in list: [Int]) -> Int? {
       var low = 0  // the first entry at or above `position`, by bisection
       var high = list.count
       while low < high {
@@ -40,7 +41,7 @@ extension PaperIndex {
     }
     // A pair both list is scored by the earlier of the two.
     let own = candidates.enumerated().map { position, list in
-      list.filter { other in other > position || lists(candidates[other], position) == nil }
+      list.filter { other in other > position || index(of: position, in: candidates[other]) == nil }
     }
     let scored = SparseVector.innerProducts(
       in: vectors, queries: rows, candidates: own.map { list in list.map { rows[$0] } },
@@ -53,7 +54,7 @@ extension PaperIndex {
           return scored[position][next - 1]
         }
         // Scored by `other`, which lists `position` among its own.
-        guard let entry = lists(own[other], position) else {
+        guard let entry = index(of: position, in: own[other]) else {
           preconditionFailure("A pair left to the other paper is scored there")
         }
         return scored[other][entry]

@@ -275,9 +275,9 @@ struct TermCounter: ~Copyable {
     bucket.index << 1 | (bucket.sign < 0 ? 1 : 0)
   }
 
-  /// Counts the features whose keys (see ``key(_:)``) `body` writes to the memory it is given,
-  /// and returns the number of; the memory has room for `limit` keys. Writing through a pointer
-  /// keeps the hashing loop free of capacity checks.
+  /// Counts the features whose keys (see ``key(_:)``) `body` writes into the memory it is
+  /// given, which has room for `limit` keys; `body` returns how many it wrote. Writing through
+  /// a pointer keeps the hashing loop free of capacity checks.
   @inline(__always)
   mutating func add(atMost limit: Int, _ body: (UnsafeMutablePointer<UInt32>) -> Int) {
     if count + limit > capacity { grow(toHold: count + limit) }
