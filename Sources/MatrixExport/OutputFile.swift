@@ -35,7 +35,8 @@ public final class OutputFile {
       throw ExportError.cannotCreate(path: path, reason: "not a file name")
     }
     let temporary = "\(folder).\(name).partial-\(getpid())"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    // Read and write: ``mapForWriting(byteCount:)`` maps it shared.
+    let descriptor = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else {
       throw ExportError.cannotCreate(path: path, reason: Self.lastErrorText())
     }
@@ -82,6 +83,28 @@ public final class OutputFile {
       }
       done += written
     }
+  }
+
+  /// The file's first `byteCount` bytes, reserved on disk and mapped into memory: what is
+  /// stored there is the file's content, with no copy and no writing call. Reserving the space
+  /// first means that running out of it is this error, not a crash while filling the mapping.
+  /// The mapping outlives ``commit()`` and ``discard()``; unmap it with
+  /// `munmap(bytes.baseAddress, bytes.count)`. Not for standard output.
+  ///
+  /// - Parameter byteCount: The file's size, at least 1.
+  /// - Returns: The mapped bytes, zero until written.
+  /// - Throws: `ExportError.writeFailed` when the space cannot be reserved or mapped.
+  public func mapForWriting(byteCount: Int) throws(ExportError) -> UnsafeMutableRawBufferPointer {
+    precondition(temporaryPath != nil && byteCount > 0, "A mapping needs a file and a size")
+    let reserved = posix_fallocate(descriptor, 0, off_t(byteCount))
+    guard reserved == 0 else {
+      throw ExportError.writeFailed(path: path, reason: String(cString: strerror(reserved)))
+    }
+    guard
+      let address = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_SHARED, descriptor, 0),
+      address != MAP_FAILED
+    else { throw ExportError.writeFailed(path: path, reason: Self.lastErrorText()) }
+    return UnsafeMutableRawBufferPointer(start: address, count: byteCount)
   }
 
   /// Writes bytes at a byte offset of the file; see the pointer form.

@@ -109,10 +109,16 @@ final class LibraryFolder {
   @Test func aWrittenIndexReadsBackTheSame() throws {
     let papers = try library(of: topicPapers).papers()
     let stamp = LibraryStamp(libraryID: "test", generation: 3, paperCount: papers.count)
-    let built = SearchIndex.build(papers: papers, configuration: .standard, stamp: stamp)
     try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
     let path = folder.url.appendingPathComponent("index").path
-    try built.write(to: path)
+    let (built, notStored) = SearchIndex.build(
+      papers: papers, configuration: .standard, stamp: stamp, storingAt: path)
+    #expect(notStored == nil)
+    let inMemory = SearchIndex.build(papers: papers, configuration: .standard, stamp: stamp).index
+    // The file holds exactly the bytes an index built in memory has.
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: path))
+        == Data(inMemory.bytes.prefix(inMemory.bytes.count)))
     let read = try SearchIndex(contentsOf: path)
     #expect(read.metadata == built.metadata)
     #expect(read.metadata.stamp == stamp)
@@ -133,7 +139,8 @@ final class LibraryFolder {
     let papers = vocabularyPapers
     let index = SearchIndex.build(
       papers: papers, configuration: .standard,
-      stamp: LibraryStamp(libraryID: "test", generation: 1, paperCount: papers.count))
+      stamp: LibraryStamp(libraryID: "test", generation: 1, paperCount: papers.count)
+    ).index
     let exact = PaperIndex(papers: papers)
     for row in stride(from: 0, to: 240, by: 37) {
       #expect(
@@ -144,12 +151,13 @@ final class LibraryFolder {
 
   @Test func aDamagedPostingListIsAnErrorNotACrash() throws {
     let papers = try library(of: topicPapers).papers()
-    let built = SearchIndex.build(
-      papers: papers, configuration: .standard,
-      stamp: LibraryStamp(libraryID: "test", generation: 1, paperCount: papers.count))
     try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
     let path = folder.url.appendingPathComponent("index").path
-    try built.write(to: path)
+    let built = SearchIndex.build(
+      papers: papers, configuration: .standard,
+      stamp: LibraryStamp(libraryID: "test", generation: 1, paperCount: papers.count),
+      storingAt: path
+    ).index
     let query = PaperIndex(papers: papers).vectors[0]
     var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     // Point the query's first feature's list far past the end of the file.

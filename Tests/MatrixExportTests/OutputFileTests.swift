@@ -25,6 +25,34 @@ import Testing
     #expect(try folder.names().isEmpty)
   }
 
+  @Test func mappedBytesAreTheFilesAndOutliveTheCommit() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("index")
+    let file = try OutputFile(path: path)
+    let bytes = try file.mapForWriting(byteCount: 5000)
+    defer { munmap(bytes.baseAddress, bytes.count) }
+    #expect(bytes.allSatisfy { $0 == 0 })
+    bytes[0] = 7
+    bytes[4999] = 9
+    try file.commit()
+    bytes[1] = 8  // still mapped: the committed file is the same file
+    let written = try Data(contentsOf: URL(fileURLWithPath: path))
+    #expect(written.count == 5000)
+    #expect(Array(written.prefix(2)) == [7, 8] && written.last == 9)
+    #expect(try folder.names() == ["index"])
+  }
+
+  @Test func anUncommittedMappingLeavesNothingBehind() throws {
+    let folder = try TemporaryFolder()
+    do {
+      let file = try OutputFile(path: folder.path("index"))
+      let bytes = try file.mapForWriting(byteCount: 100)
+      bytes[0] = 1
+      munmap(bytes.baseAddress, bytes.count)
+    }
+    #expect(try folder.names().isEmpty)
+  }
+
   @Test func aMissingFolderIsAClearError() throws {
     let folder = try TemporaryFolder()
     let path = folder.path("missing/out.npy")

@@ -48,13 +48,10 @@ extension SearchIndex {
     {
       return (stored, .stored)
     }
-    let index = build(papers: try library.papers(), configuration: configuration, stamp: stamp)
-    guard let path, index.paperCount > 0 else { return (index, .built) }
-    do {
-      try index.write(to: path)
-      return (index, .built)
-    } catch {
-      return (index, .builtNotStored(error))
-    }
+    let papers = try library.papers()
+    let (index, notStored) = build(
+      papers: papers, configuration: configuration, stamp: stamp,
+      storingAt: papers.isEmpty ? nil : path)
+    return (index, notStored.map { .builtNotStored($0) } ?? .built)
   }
 }

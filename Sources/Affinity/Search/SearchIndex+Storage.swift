@@ -1,3 +1,5 @@
+import MatrixExport
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -30,6 +32,14 @@ extension SearchIndex {
       #endif
       bytes = UnsafeRawBufferPointer(start: address, count: count)
       release = { munmap(address, size) }
+    }
+
+    /// The first `count` bytes of a file being written, mapped for writing (see
+    /// `OutputFile.mapForWriting(byteCount:)`): the index is built straight into the file.
+    init(mappingForWriting file: OutputFile, count: Int) throws(ExportError) {
+      let mapped = try file.mapForWriting(byteCount: max(1, count))
+      bytes = UnsafeRawBufferPointer(start: mapped.baseAddress, count: count)
+      release = { munmap(mapped.baseAddress, mapped.count) }
     }
 
     /// A whole file, mapped read-only: pages are read when first touched.

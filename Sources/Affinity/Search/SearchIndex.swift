@@ -8,18 +8,18 @@ import PaperLibrary
 /// query is scored exactly against every paper by reading only the lists of its own features,
 /// without reading or vectorising the library.
 ///
-/// An index is built from a library's papers (``build(papers:configuration:stamp:)``), written
-/// to a file (``write(to:)``) and mapped back into memory (``init(contentsOf:)``), which costs
-/// next to nothing however large it is. It holds the fitted weights, the papers' ids in the
+/// An index is built from a library's papers, in memory or straight into a file
+/// (``build(papers:configuration:stamp:storingAt:)``), and a file is mapped back into memory
+/// (``init(contentsOf:)``), which costs next to nothing however large it is. It holds the fitted weights, the papers' ids in the
 /// library's order and, per feature, the rows that have it with their weights. Its scores equal
 /// the inner products of ``PaperIndex``'s vectors bit for bit: each paper's products are added
 /// in the same order, by feature.
 ///
 /// ```swift
-/// let index = SearchIndex.build(papers: papers, configuration: .standard, stamp: stamp)
-/// try index.write(to: "library.sqlite.affinity-ngram-v3.index")
-/// let scores = try SearchIndex(contentsOf: "library.sqlite.affinity-ngram-v3.index")
-///   .scores(of: vector)
+/// let path = "library.sqlite.affinity-ngram-v3.index"
+/// let (index, notStored) = SearchIndex.build(
+///   papers: papers, configuration: .standard, stamp: stamp, storingAt: path)
+/// let scores = try SearchIndex(contentsOf: path).scores(of: vector)
 /// ```
 public final class SearchIndex: @unchecked Sendable {
   /// What the index was computed from: the model and the state of the library.
@@ -76,18 +76,25 @@ public final class SearchIndex: @unchecked Sendable {
       })
   }
 
-  /// Vectorises papers and stores their vectors by feature, in memory.
+  /// Vectorises papers and stores their vectors by feature, in memory or in a file.
+  ///
+  /// With a `path`, the index is built straight into a file mapped for writing (no copy of its
+  /// bytes), which appears at `path` whole or not at all; if it cannot, the index is built in
+  /// memory and the error says why.
   ///
   /// - Parameters:
   ///   - papers: The library's papers, in the library's order (ties in score rank the earlier
   ///     paper first, as in ``PaperIndex``).
   ///   - configuration: The vectorizer model.
   ///   - stamp: The library's stamp when `papers` were read.
-  /// - Returns: The index.
+  ///   - path: Where to store the index, or `nil` to keep it in memory.
+  /// - Returns: The index, and why it could not be stored at `path` (`nil` when it was, or when
+  ///   there is no `path`).
   /// - Complexity: O(total text length) on all cores, then O(total number of features).
   public static func build(
-    papers: [Paper], configuration: VectorizerConfiguration, stamp: LibraryStamp
-  ) -> SearchIndex {
+    papers: [Paper], configuration: VectorizerConfiguration, stamp: LibraryStamp,
+    storingAt path: String? = nil
+  ) -> (index: SearchIndex, notStored: SearchIndexError?) {
     let texts = papers.map { PaperIndex.text(of: $0, titleRepeats: configuration.titleRepeats) }
     let vectorizer: NGramVectorizer
     let vectors: [SparseVector]
@@ -104,7 +111,21 @@ public final class SearchIndex: @unchecked Sendable {
       featureSpace: configuration.featureSpace,
       postingCount: vectors.reduce(0) { $0 + $1.count },
       idByteCount: ids.reduce(0) { $0 + $1.count })
-    let storage = Storage(allocating: layout.size)
+    var output: OutputFile?
+    var notStored: SearchIndexError?
+    let storage: Storage
+    if let path {
+      do throws(ExportError) {
+        let file = try OutputFile(path: path)
+        storage = try Storage(mappingForWriting: file, count: layout.size)
+        output = file
+      } catch {
+        notStored = .cannotWrite(path: path, reason: "\(error)")
+        storage = Storage(allocating: layout.size)
+      }
+    } else {
+      storage = Storage(allocating: layout.size)
+    }
     let file = storage.mutableBytes
     file.copyBytes(from: SearchIndexLayout.magic)
     file.storeBytes(of: SearchIndexLayout.byteOrderMark, toByteOffset: 8, as: UInt32.self)
@@ -131,7 +152,18 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     writePostings(of: vectors, into: file, layout: layout)
-    return SearchIndex(storage: storage, layout: layout, metadata: metadata, location: "(memory)")
+    var location = "(memory)"
+    if let output {
+      do {
+        try output.commit()
+        location = output.path
+      } catch {
+        notStored = .cannotWrite(path: output.path, reason: "\(error)")
+      }
+    }
+    let index = SearchIndex(
+      storage: storage, layout: layout, metadata: metadata, location: location)
+    return (index, notStored)
   }
 
   /// Fills the posting lists: a counting sort of every (feature, row) by feature, on all cores.
@@ -186,20 +218,6 @@ public final class SearchIndex: @unchecked Sendable {
           }
         }
       }
-    }
-  }
-
-  /// Writes the index to a file that appears whole or not at all.
-  ///
-  /// - Parameter path: The destination.
-  /// - Throws: `SearchIndexError.cannotWrite`; nothing is left at `path` then.
-  public func write(to path: String) throws(SearchIndexError) {
-    do {
-      let file = try OutputFile(path: path)
-      try file.write(bytes, at: 0)
-      try file.commit()
-    } catch {
-      throw .cannotWrite(path: path, reason: "\(error)")
     }
   }
 }
