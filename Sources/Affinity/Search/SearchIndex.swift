@@ -10,8 +10,9 @@ import PaperLibrary
 ///
 /// An index is built from a library's papers, in memory or straight into a file
 /// (``build(papers:configuration:stamp:storingAt:)``), and a file is mapped back into memory
-/// (``init(contentsOf:)``), which costs next to nothing however large it is. It holds the fitted weights, the papers' ids in the
-/// library's order and, per feature, the rows that have it with their weights. Its scores equal
+/// (``init(contentsOf:)``), which costs next to nothing however large it is. It holds the
+/// fitted weights, the papers' ids in the library's order and, per feature, the rows that have
+/// it with their weights. Its scores equal
 /// the inner products of ``PaperIndex``'s vectors bit for bit: each paper's products are added
 /// in the same order, by feature.
 ///
@@ -111,21 +112,8 @@ public final class SearchIndex: @unchecked Sendable {
       featureSpace: configuration.featureSpace,
       postingCount: vectors.reduce(0) { $0 + $1.count },
       idByteCount: ids.reduce(0) { $0 + $1.count })
-    var output: OutputFile?
-    var notStored: SearchIndexError?
-    let storage: Storage
-    if let path {
-      do throws(ExportError) {
-        let file = try OutputFile(path: path)
-        storage = try Storage(mappingForWriting: file, count: layout.size)
-        output = file
-      } catch {
-        notStored = .cannotWrite(path: path, reason: "\(error)")
-        storage = Storage(allocating: layout.size)
-      }
-    } else {
-      storage = Storage(allocating: layout.size)
-    }
+    let (storage, output, mappingProblem) = storage(count: layout.size, storingAt: path)
+    var notStored = mappingProblem
     let file = storage.mutableBytes
     file.copyBytes(from: SearchIndexLayout.magic)
     file.storeBytes(of: SearchIndexLayout.byteOrderMark, toByteOffset: 8, as: UInt32.self)
@@ -164,6 +152,20 @@ public final class SearchIndex: @unchecked Sendable {
     let index = SearchIndex(
       storage: storage, layout: layout, metadata: metadata, location: location)
     return (index, notStored)
+  }
+
+  /// Memory for an index of `count` bytes: the file being written at `path`, mapped, or (with
+  /// no path, or when the file cannot be made) memory of its own, with the reason.
+  private static func storage(count: Int, storingAt path: String?) -> (
+    storage: Storage, output: OutputFile?, notStored: SearchIndexError?
+  ) {
+    guard let path else { return (Storage(allocating: count), nil, nil) }
+    do throws(ExportError) {
+      let file = try OutputFile(path: path)
+      return (try Storage(mappingForWriting: file, count: count), file, nil)
+    } catch {
+      return (Storage(allocating: count), nil, .cannotWrite(path: path, reason: "\(error)"))
+    }
   }
 
   /// Fills the posting lists: a counting sort of every (feature, row) by feature, on all cores.
