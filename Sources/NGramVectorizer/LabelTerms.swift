@@ -2,9 +2,10 @@
 /// recognises, never character fragments.
 ///
 /// Latin words (`diffusion`, `gpt-4o`) and adjacent pairs (`preference optimization`); Hangul
-/// words with a trailing particle removed (`스플래팅을` → `스플래팅`) and adjacent pairs
-/// (`가우시안 스플래팅`). English stop words, numbers, one-letter words, one-syllable Hangul
-/// stems and Korean predicates (`제안합니다`) are left out, and a pair never spans a script change.
+/// words (also hyphen-joined ones, `텍스트-이미지`) with a trailing particle removed
+/// (`스플래팅을` → `스플래팅`) and adjacent pairs (`가우시안 스플래팅`). English stop words,
+/// numbers, one-letter words, one-syllable Hangul stems, Korean predicates (`제안합니다`,
+/// `최대화하는`) and general words (`함께`) are left out, and a pair never spans a script change.
 public enum LabelTerms {
   /// The distinct candidate terms of a text.
   ///
@@ -34,6 +35,10 @@ public enum LabelTerms {
     return terms
   }
 
+  /// A word as a reader names a topic by, or `nil` for a word that names none: see
+  /// ``terms(in:)`` (`스플래팅을` → `스플래팅`, `dpo를` → `dpo`, `제안합니다` → `nil`).
+  static func readableTerm(_ word: Substring) -> Substring? { candidate(word)?.0 }
+
   private static func candidate(_ word: Substring) -> (Substring, isLatin: Bool)? {
     let latin = NGramVectorizer.displayed(word)
     if Tokenizer.isLatin(latin) {
@@ -42,9 +47,10 @@ public enum LabelTerms {
       else { return nil }
       return (latin, true)
     }
-    guard word.unicodeScalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) }) else {
-      return nil
-    }
+    // Hangul, or Hangul parts joined by hyphens (`텍스트-이미지`).
+    guard
+      word.unicodeScalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) || $0 == "-" })
+    else { return nil }
     if predicateEndings.contains(where: { word.hasSuffix($0) }) { return nil }
     // Attributive adjectives (`풍부한`, `효율적인`) describe, they do not name.
     if word.count >= 3, modifierEndings.contains(where: { word.hasSuffix($0) }) { return nil }
@@ -73,19 +79,23 @@ public enum LabelTerms {
     "자기", "수행할", "보여준다", "평가한", "이를 통해", "크기", "정도", "부분", "향상", "개선",
     "이상", "이하", "가지", "일부", "대형", "비해", "높은", "낮은", "유형", "사례", "등의", "최신", "품질",
     "수준", "효율적", "효율성", "능력", "작업", "모델", "모델의", "데이터", "성능을", "여러", "각각",
-    "아니라", "뿐만",
+    "아니라", "뿐만", "반면", "널리", "함께", "더해", "이라",
   ]
 
   /// English words that carry no topic on their own.
   private static let generalLatinWords: Set<Substring> = [
-    "how", "what", "why", "can", "do", "does", "we", "our", "its", "their", "new", "novel",
+    "how", "what", "why", "can", "do", "does", "we", "our", "you", "your", "its", "their", "new",
+    "novel",
     "effective", "efficient", "simple", "better", "towards", "toward", "using", "based", "across",
     "large", "model", "models", "approach", "method", "methods", "results", "performance",
   ]
 
   /// Endings of attributive adjectives, on words of three or more syllables.
-  private static let modifierEndings = ["한", "적인", "로운", "스러운"]
+  private static let modifierEndings = ["한", "된", "적인", "로운", "스러운"]
 
   /// Endings of predicates (`제안합니다`, `보였다`): verbs, not topics.
-  private static let predicateEndings = ["니다", "다", "하는", "하여", "하고", "해서", "했으며", "하며"]
+  private static let predicateEndings = [
+    "니다", "다", "하는", "하여", "하고", "해서", "했으며", "하며", "하기", "되는", "되어", "되며", "되고",
+    "되지",
+  ]
 }

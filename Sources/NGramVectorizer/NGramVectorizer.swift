@@ -193,8 +193,10 @@ public struct NGramVectorizer: Sendable {
 
   /// The features two vectors share, named by the shortest word of `text` (the text of `a`)
   /// they come from — a character n-gram by its whole word, a word feature by its words — with
-  /// their contribution to the cosine similarity, largest first. Contributions of one word are
-  /// added up; stop words and features `text` does not produce are left out.
+  /// their contribution to the cosine similarity, largest first. Words are named as topic labels
+  /// name them (``LabelTerms``: `이미지를` → `이미지`); contributions of one name are added up.
+  /// Features named only by words that name nothing (stop words, predicates such as
+  /// `제안합니다`, general words such as `함께`) and features `text` does not produce are left out.
   ///
   /// - Parameters:
   ///   - a: One vector, made by this vectorizer from `text`.
@@ -207,8 +209,7 @@ public struct NGramVectorizer: Sendable {
     var names: [UInt32: Substring] = [:]
     extractor.forEachNamedFeature(in: TextNormalizer.normalize(text)) {
       bucket, _, word in
-      let name = Self.displayed(word)
-      if name.isEmpty || FeatureExtractor.stopWords.contains(name) { return }
+      guard let name = LabelTerms.readableTerm(word) else { return }
       if let existing = names[bucket.index], existing.count <= name.count { return }
       names[bucket.index] = name
     }

@@ -65,9 +65,32 @@ import Testing
     let second = vectorizer.vector(for: corpus[1])
     let shared = vectorizer.sharedTerms(between: first, and: second, namingFrom: corpus[0])
     let total = shared.reduce(0) { $0 + $1.contribution }
-    let cosine = first.dot(second)
-    #expect(total >= cosine - 1e-5)  // positive contributions cover at least the cosine
+    // Named contributions are positive and part of the cosine's positive products.
+    let positive = zip(first.indices, first.values).reduce(Float(0)) { sum, entry in
+      guard let other = second.indices.firstIndex(of: entry.0) else { return sum }
+      return sum + max(0, entry.1 * second.values[other])
+    }
+    #expect(shared.allSatisfy { $0.contribution > 0 } && total <= positive + 1e-5)
     #expect(shared.contains { $0.term == "preference optimization" })
+  }
+
+  @Test func sharedTermsAreNamedAsAReaderNamesThem() {
+    let texts = [
+      "텍스트-이미지 검색을 함께 최대화하는 방법을 제안합니다", "텍스트-이미지 검색과 함께 최대화하는 모델입니다",
+      "가우시안 스플래팅으로 장면을 복원합니다", "코드 생성 벤치마크를 만듭니다",
+    ]
+    let vectorizer = NGramVectorizer(fittingOn: texts)
+    let terms = vectorizer.sharedTerms(
+      between: vectorizer.vector(for: texts[0]), and: vectorizer.vector(for: texts[1]),
+      namingFrom: texts[0]
+    ).map(\.term)
+    for expected in ["텍스트-이미지", "검색"] {
+      #expect(terms.contains(expected), "\(expected) missing from \(terms)")
+    }
+    // Particles come off; predicates and general words name nothing.
+    for unwanted in ["검색을", "함께", "최대화하는", "제안합니다"] {
+      #expect(!terms.contains(unwanted), "\(unwanted) in \(terms)")
+    }
   }
 
   @Test func standardConfigurationIsValid() throws {

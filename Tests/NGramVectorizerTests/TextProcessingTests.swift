@@ -43,6 +43,14 @@ import Testing
     }
   }
 
+  @Test func hyphenJoinedHangulIsOneTermAndVerbFormsAreNone() {
+    let terms = LabelTerms.terms(in: "텍스트-이미지를 선택된 데이터로 함께 최대화하는 해결하기 your 검색")
+    #expect(terms.contains("텍스트-이미지") && terms.contains("검색"), "\(terms)")
+    for unwanted in ["텍스트-이미지를", "선택된", "함께", "최대화하는", "해결하기", "your"] {
+      #expect(!terms.contains(unwanted), "\(unwanted) in \(terms)")
+    }
+  }
+
   @Test func latinWordsAreRecognised() {
     #expect(Tokenizer.isLatin("gpt-4o"))
     #expect(!Tokenizer.isLatin("모델"))
