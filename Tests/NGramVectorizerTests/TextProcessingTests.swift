@@ -43,10 +43,13 @@ import Testing
     }
   }
 
-  @Test func hyphenJoinedHangulIsOneTermAndVerbFormsAreNone() {
-    let terms = LabelTerms.terms(in: "텍스트-이미지를 선택된 데이터로 함께 최대화하는 해결하기 your 검색")
-    #expect(terms.contains("텍스트-이미지") && terms.contains("검색"), "\(terms)")
-    for unwanted in ["텍스트-이미지를", "선택된", "함께", "최대화하는", "해결하기", "your"] {
+  @Test func hyphenJoinedHangulIsOneTermAndVerbFormsAndParticlesAreNone() {
+    let terms = LabelTerms.terms(
+      in: "텍스트-이미지를 선택된 데이터로 함께 최대화하는 해결하기 your 검색 비디오에서도 (텍스트)로부터")
+    for expected in ["텍스트-이미지", "검색", "비디오"] {
+      #expect(terms.contains(expected), "\(expected) missing from \(terms)")
+    }
+    for unwanted in ["텍스트-이미지를", "선택된", "함께", "최대화하는", "해결하기", "your", "비디오에서", "로부터"] {
       #expect(!terms.contains(unwanted), "\(unwanted) in \(terms)")
     }
   }
