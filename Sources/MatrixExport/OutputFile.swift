@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -24,7 +26,8 @@ public final class OutputFile {
   private var buffer: [UInt8] = []
   private var committed = false
 
-  /// Opens a new temporary file for `path`.
+  /// Opens a new temporary file for `path`, first removing any that a process no longer
+  /// running left for the same destination (killed before it could clean up).
   ///
   /// - Throws: `ExportError.cannotCreate` when the folder is missing or not writable.
   public init(path: String) throws(ExportError) {
@@ -34,6 +37,7 @@ public final class OutputFile {
     guard !name.isEmpty, name != ".", name != ".." else {
       throw ExportError.cannotCreate(path: path, reason: "not a file name")
     }
+    Self.removeAbandonedFiles(in: folder, prefix: ".\(name).partial-")
     let temporary = "\(folder).\(name).partial-\(getpid())"
     // Read and write: ``mapForWriting(byteCount:)`` maps it shared.
     let descriptor = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
@@ -154,6 +158,20 @@ public final class OutputFile {
     unlink(temporaryPath)
     committed = true
     InterruptCleanup.unregister(temporaryPath)
+  }
+
+  /// Deletes the files `PREFIX<pid>` in `folder` whose process no longer exists.
+  private static func removeAbandonedFiles(in folder: String, prefix: String) {
+    guard
+      let names = try? FileManager.default.contentsOfDirectory(
+        atPath: folder.isEmpty ? "." : folder)
+    else { return }
+    for name in names where name.hasPrefix(prefix) {
+      guard let pid = pid_t(name.dropFirst(prefix.count)), pid > 0, pid != getpid(),
+        kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      unlink(folder + name)
+    }
   }
 
   /// The bytes free for an unprivileged user on the file system of `path`'s folder, if known.

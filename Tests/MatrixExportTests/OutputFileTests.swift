@@ -53,6 +53,18 @@ import Testing
     #expect(try folder.names().isEmpty)
   }
 
+  @Test func filesLeftByProcessesThatAreGoneAreRemoved() throws {
+    let folder = try TemporaryFolder()
+    // No process has an id above 2²² (Linux's largest limit); process 1 always runs.
+    for name in [".out.npy.partial-4194999", ".out.npy.partial-1", ".other.npy.partial-4194999"] {
+      try Data("x".utf8).write(to: URL(fileURLWithPath: folder.path(name)))
+    }
+    let file = try OutputFile(path: folder.path("out.npy"))
+    try file.write("new")
+    try file.commit()
+    #expect(try folder.names() == [".other.npy.partial-4194999", ".out.npy.partial-1", "out.npy"])
+  }
+
   @Test func aMissingFolderIsAClearError() throws {
     let folder = try TemporaryFolder()
     let path = folder.path("missing/out.npy")
