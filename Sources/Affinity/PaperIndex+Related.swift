@@ -31,13 +31,8 @@ extension PaperIndex {
   private func exactScores(rows: [Int], candidates: [[Int]]) -> [[Float]] {
     /// Where `position` is in an ascending list, if it is there.
     func index(of position: Int, in list: [Int]) -> Int? {
-      var low = 0  // the first entry at or above `position`, by bisection
-      var high = list.count
-      while low < high {
-        let middle = (low + high) / 2
-        if list[middle] < position { low = middle + 1 } else { high = middle }
-      }
-      return low < list.count && list[low] == position ? low : nil
+      let entry = list.firstIndex(notBelow: position)
+      return entry < list.count && list[entry] == position ? entry : nil
     }
     // A pair both list is scored by the earlier of the two.
     let own = candidates.enumerated().map { position, list in

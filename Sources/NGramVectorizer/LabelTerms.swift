@@ -40,7 +40,7 @@ public enum LabelTerms {
   static func readableTerm(_ word: Substring) -> Substring? { candidate(word)?.0 }
 
   private static func candidate(_ word: Substring) -> (Substring, isLatin: Bool)? {
-    let latin = NGramVectorizer.displayed(word)
+    let latin = latinStem(word)
     if Tokenizer.isLatin(latin) {
       guard latin.count >= 2, !FeatureExtractor.stopWords.contains(latin),
         !generalLatinWords.contains(latin)
@@ -60,6 +60,13 @@ public enum LabelTerms {
     }
     guard stem.count >= 2, !generalWords.contains(String(stem)) else { return nil }
     return (stem, false)
+  }
+
+  /// A Latin word without the Korean particle written onto it (`dpo를` → `dpo`); other words
+  /// as they are.
+  private static func latinStem(_ word: Substring) -> Substring {
+    let stem = word.prefix { $0.isASCII }
+    return stem.count < word.count && Tokenizer.isLatin(stem) ? stem : word
   }
 
   /// Particles and endings taken off a Hangul word, longest first.
@@ -87,8 +94,8 @@ public enum LabelTerms {
   /// English words that carry no topic on their own.
   private static let generalLatinWords: Set<Substring> = [
     "how", "what", "why", "can", "do", "does", "we", "our", "you", "your", "its", "their", "new",
-    "novel",
-    "effective", "efficient", "simple", "better", "towards", "toward", "using", "based", "across",
+    "novel", "effective", "efficient", "simple", "better", "towards", "toward", "using", "based",
+    "across",
     "large", "model", "models", "approach", "method", "methods", "results", "performance",
   ]
 

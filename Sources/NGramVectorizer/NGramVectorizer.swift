@@ -234,12 +234,6 @@ public struct NGramVectorizer: Sendable {
       .sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
   }
 
-  /// A word as a reader expects it: a Latin stem without its Korean particle (`dpo를` → `dpo`).
-  static func displayed(_ word: Substring) -> Substring {
-    let stem = word.prefix { $0.isASCII }
-    return stem.count < word.count && Tokenizer.isLatin(stem) ? stem : word
-  }
-
   /// Updates every element in place, on all cores (no copies, so peak memory stays at one).
   static func parallelUpdate<T: Sendable>(
     _ elements: inout [T], _ update: @Sendable (inout T) -> Void

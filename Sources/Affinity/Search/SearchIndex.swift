@@ -204,12 +204,7 @@ public final class SearchIndex: @unchecked Sendable {
         let high = UInt32(partBounds[part + 1])
         for (row, vector) in vectors.enumerated() {
           let indices = vector.indices
-          var entry = 0  // the first entry at or above `low`, by bisection
-          var end = indices.count
-          while entry < end {
-            let middle = (entry + end) / 2
-            if indices[middle] < low { entry = middle + 1 } else { end = middle }
-          }
+          var entry = indices.firstIndex(notBelow: low)
           while entry < indices.count, indices[entry] < high {
             let bucket = Int(indices[entry])
             let position = next[bucket]
