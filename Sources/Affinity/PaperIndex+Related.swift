@@ -9,12 +9,12 @@ extension PaperIndex {
   ///   - rows: The papers to relate to each other (all by default).
   ///   - k: Neighbours per paper.
   /// - Returns: One list per entry of `rows`, in that order.
-  /// - Complexity: O(rows² × embedding dimension / 2) arithmetic, O(rows × rescoring depth)
+  /// - Complexity: O(rows² × candidate dimension / 2) arithmetic, O(rows × rescoring depth)
   ///   extra memory.
   public func relatedForAll(_ rows: [Int]? = nil, count k: Int) -> [[Recommendation]] {
     let rows = rows ?? Array(papers.indices)
     let subset = Self.embedding(
-      of: rows.map { vectors[$0] }, dimension: vectorizer.configuration.embeddingDimension)
+      of: rows.map { vectors[$0] }, dimension: vectorizer.configuration.candidateSearchDimension)
     let depth = max(k, vectorizer.configuration.rescoringDepth)
     // Candidates as positions in `rows`, ascending (the order they are scored in is free).
     let candidates = subset.nearestNeighborsOfEachRow(count: depth)

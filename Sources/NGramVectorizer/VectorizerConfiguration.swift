@@ -4,7 +4,10 @@
 /// The committed `Models/affinity-ngram-v3.json` is this type's ``standard`` value written out;
 /// `--model PATH` loads another (such as `Models/affinity-ngram-v2.json`).
 public struct VectorizerConfiguration: Sendable, Hashable, Codable {
-  /// A name that changes whenever anything below changes, e.g. `affinity-ngram-v3`.
+  /// A name that changes whenever anything below that decides a vector changes, e.g.
+  /// `affinity-ngram-v3`. The two candidate-search settings (``candidateDimension``,
+  /// ``rescoringDepth``) change no vector, only how `related --all` finds candidates to score
+  /// exactly.
   public var version: String
   /// The hash; only `murmurhash3_x86_32` exists.
   public var hash: String
@@ -31,9 +34,14 @@ public struct VectorizerConfiguration: Sendable, Hashable, Codable {
   /// Features found in more than this share of the papers are dropped (when there are at least
   /// four papers).
   public var maximumDocumentFrequency: Float
-  /// The dimension of the dense embedding used for BLAS candidate search (a power of two that
-  /// divides ``featureSpace``).
+  /// The dimension of the dense embeddings that are exported (a power of two that divides
+  /// ``featureSpace``).
   public var embeddingDimension: Int
+  /// The dimension of the dense fold in which `related --all` finds each paper's candidates
+  /// with BLAS (a power of two that divides ``featureSpace``); `nil` (models up to v3's first
+  /// file) means ``embeddingDimension``. Candidates are scored exactly on the full features
+  /// afterwards, so this decides only which papers are scored, and the time it takes.
+  public var candidateDimension: Int?
   /// How many candidates per query the dense search passes to exact re-scoring on the full
   /// features.
   public var rescoringDepth: Int
@@ -44,7 +52,12 @@ public struct VectorizerConfiguration: Sendable, Hashable, Codable {
     characterNGrams: 2...4, characterNGramWords: .whitespace, wordNGrams: 1...2, wordSeed: 1,
     titleRepeats: 1,
     termFrequencySaturation: 5, topicTermFrequencySaturation: 1000,
-    maximumDocumentFrequency: 0.5, embeddingDimension: 4096, rescoringDepth: 100)
+    maximumDocumentFrequency: 0.5, embeddingDimension: 4096, candidateDimension: 2048,
+    rescoringDepth: 100)
+
+  /// The dimension `related --all` finds candidates in: ``candidateDimension``, or
+  /// ``embeddingDimension`` for models that do not name one.
+  public var candidateSearchDimension: Int { candidateDimension ?? embeddingDimension }
 
   /// This configuration with the term-frequency weighting for topic groups, for vectorising
   /// papers that are to be grouped rather than searched.
@@ -78,6 +91,9 @@ public struct VectorizerConfiguration: Sendable, Hashable, Codable {
     guard embeddingDimension > 0, embeddingDimension.nonzeroBitCount == 1,
       embeddingDimension <= featureSpace
     else { throw .invalid("embeddingDimension must be a power of two no larger than featureSpace") }
+    guard candidateSearchDimension > 0, candidateSearchDimension.nonzeroBitCount == 1,
+      candidateSearchDimension <= featureSpace
+    else { throw .invalid("candidateDimension must be a power of two no larger than featureSpace") }
     guard rescoringDepth >= 1 else { throw .invalid("rescoringDepth must be at least 1") }
   }
 }

@@ -99,6 +99,9 @@ import Testing
     bad.embeddingDimension = 1000
     #expect(throws: ConfigurationError.self) { try bad.validate() }
     bad = .standard
+    bad.candidateDimension = 3000
+    #expect(throws: ConfigurationError.self) { try bad.validate() }
+    bad = .standard
     bad.topicTermFrequencySaturation = 0
     #expect(throws: ConfigurationError.self) { try bad.validate() }
   }
