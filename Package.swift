@@ -106,7 +106,7 @@ let package = Package(
     ),
     .testTarget(
       name: "AffinityCLITests",
-      dependencies: ["affinity", "_MatrixFileReading"],
+      dependencies: ["affinity", "SimilarityCore", "_MatrixFileReading"],
       resources: [.copy("Golden")]
     ),
   ],

@@ -55,7 +55,7 @@ func printRecommendations(_ lines: [RecommendationLine], format: OutputFormat, e
     let rows = Rows(
       header: ["query", "rank", "id", "score", "title"] + (explain ? ["shared"] : []),
       rows: lines.map { line in
-        [line.query, String(line.rank), line.id, String(format: "%.6f", line.score), line.title]
+        [line.query, String(line.rank), line.id, sixDecimals(line.score), line.title]
           + (explain ? [line.sharedText] : [])
       })
     print(rows.rendered(format), terminator: "")

@@ -76,3 +76,16 @@ func jsonText(_ value: some Encodable) throws -> String {
   encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
   return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
 }
+
+/// A number with six decimals, exactly as `String(format: "%.6f", value)` writes it, but about
+/// twenty times faster (Foundation's formatter took a twentieth of `related --all`'s time on
+/// 10,000 papers). Exact: a `Float` times 10⁶ is a `Double` without rounding (a 24-bit
+/// significand times 5⁶·2⁶), so rounding it half to even is what `printf` does.
+func sixDecimals(_ value: Float) -> String {
+  let scaled = (Double(value.magnitude) * 1e6).rounded(.toNearestOrEven)
+  guard value.isFinite, scaled < 1e15 else { return String(format: "%.6f", value) }
+  let units = Int(scaled)
+  let fraction = String(units % 1_000_000)
+  return (value.sign == .minus ? "-" : "") + String(units / 1_000_000) + "."
+    + String(repeating: "0", count: 6 - fraction.count) + fraction
+}

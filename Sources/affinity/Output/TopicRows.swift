@@ -89,7 +89,7 @@ func printTopics(_ topics: Topics, format: OutputFormat) throws {
         group.members.map { member in
           [
             String(index + 1), group.label.joined(separator: ", "), member.paper.id.rawValue,
-            String(format: "%.6f", member.centrality), member.paper.title,
+            sixDecimals(member.centrality), member.paper.title,
           ]
         }
       })
