@@ -38,8 +38,8 @@ public struct VectorizerConfiguration: Sendable, Hashable, Codable {
   /// ``featureSpace``).
   public var embeddingDimension: Int
   /// The dimension of the dense fold in which `related --all` finds each paper's candidates
-  /// with BLAS (a power of two that divides ``featureSpace``); `nil` (models up to v3's first
-  /// file) means ``embeddingDimension``. Candidates are scored exactly on the full features
+  /// with BLAS (a power of two that divides ``featureSpace``); `nil` (v2 files, and v3 files
+  /// written before the setting) means ``embeddingDimension``. Candidates are scored exactly on the full features
   /// afterwards, so this decides only which papers are scored, and the time it takes.
   public var candidateDimension: Int?
   /// How many candidates per query the dense search passes to exact re-scoring on the full
@@ -88,12 +88,16 @@ public struct VectorizerConfiguration: Sendable, Hashable, Codable {
     guard maximumDocumentFrequency > 0, maximumDocumentFrequency <= 1 else {
       throw .invalid("maximumDocumentFrequency must lie in (0, 1]")
     }
-    guard embeddingDimension > 0, embeddingDimension.nonzeroBitCount == 1,
-      embeddingDimension <= featureSpace
-    else { throw .invalid("embeddingDimension must be a power of two no larger than featureSpace") }
-    guard candidateSearchDimension > 0, candidateSearchDimension.nonzeroBitCount == 1,
-      candidateSearchDimension <= featureSpace
-    else { throw .invalid("candidateDimension must be a power of two no larger than featureSpace") }
+    // A fold of the feature space: a power of two buckets, no more than it has.
+    func isFold(_ dimension: Int) -> Bool {
+      dimension > 0 && dimension.nonzeroBitCount == 1 && dimension <= featureSpace
+    }
+    guard isFold(embeddingDimension) else {
+      throw .invalid("embeddingDimension must be a power of two no larger than featureSpace")
+    }
+    guard isFold(candidateSearchDimension) else {
+      throw .invalid("candidateDimension must be a power of two no larger than featureSpace")
+    }
     guard rescoringDepth >= 1 else { throw .invalid("rescoringDepth must be at least 1") }
   }
 }
