@@ -14,7 +14,8 @@ import Testing
       .greatestFiniteMagnitude,
     ]
     for _ in 0..<100_000 {
-      // Uniform in [-2, 2], and exact multiples of half a millionth (the rounding ties).
+      // Uniform in [-2, 2], and the Floats nearest to odd multiples of half a millionth (as
+      // close to rounding ties as a Float gets).
       values.append(Float(Double(generator.next() % 4_000_001) / 1_000_000 - 2))
       values.append(Float(generator.next() % 2_000_001) / 2_000_000)
     }
