@@ -87,16 +87,15 @@ public final class PaperLibrary: Sendable {
     }
   }
 
-  /// A stored paper's row and the days it was listed on.
-  private typealias StoredPaper = (row: PaperRow, days: [AppearanceRow])
-
   /// The stored papers among `ids`, read a few hundred at a time (not one query per paper).
   private static func storedPapers(ids: [String], in db: Database) throws -> [String: StoredPaper] {
     var stored: [String: StoredPaper] = [:]
     let unique = Array(Set(ids))
     for start in stride(from: 0, to: unique.count, by: 500) {
       let batch = Array(unique[start..<min(unique.count, start + 500)])
-      for row in try PaperRow.fetchAll(db, keys: batch) { stored[row.id] = (row, []) }
+      for row in try PaperRow.fetchAll(db, keys: batch) {
+        stored[row.id] = StoredPaper(row: row, days: [])
+      }
       for day in try AppearanceRow.filter(batch.contains(Column("paperID"))).fetchAll(db) {
         stored[day.paperID]?.days.append(day)
       }
@@ -104,48 +103,23 @@ public final class PaperLibrary: Sendable {
     return stored
   }
 
+  /// Merges one paper (see ``StoredPaper/merge(_:)``) and writes what changed.
   private static func merge(
     _ paper: Paper, into db: Database, stored: inout [String: StoredPaper],
     summary: inout AddSummary
   ) throws {
-    let row = PaperRow(paper)
-    guard var entry = stored[row.id] else {
-      try row.insert(db)
-      var days: [AppearanceRow] = []
-      for day in paper.dates {
-        let appearance = AppearanceRow(paperID: row.id, day: day.description, votes: paper.votes)
-        try appearance.insert(db)
-        days.append(appearance)
-      }
-      stored[row.id] = (row, days)
+    guard let changes = stored[paper.id.rawValue]?.merge(paper) else {
+      let entry = StoredPaper(paper)
+      try entry.row.insert(db)
+      for day in entry.days { try day.insert(db) }
+      stored[entry.row.id] = entry
       summary.added += 1
       return
     }
-    var changed = false
-    let storedDays = entry.days
-    for day in paper.dates {
-      let appearance = AppearanceRow(paperID: row.id, day: day.description, votes: paper.votes)
-      if let existing = storedDays.firstIndex(where: { $0.day == appearance.day }) {
-        if storedDays[existing].votes != appearance.votes {
-          try appearance.update(db)
-          entry.days[existing] = appearance
-          changed = true
-        }
-      } else {
-        try appearance.insert(db)
-        entry.days.append(appearance)
-        changed = true
-      }
-    }
-    let newestStored = storedDays.map(\.day).max() ?? ""
-    let isOlder = paper.dates.last.map { $0.description < newestStored } ?? false
-    if !isOlder, entry.row != row {
-      try row.update(db)
-      entry.row = row
-      changed = true
-    }
-    stored[row.id] = entry
-    if changed { summary.updated += 1 } else { summary.unchanged += 1 }
+    for day in changes.insertedDays { try day.insert(db) }
+    for day in changes.updatedDays { try day.update(db) }
+    if changes.rowChanged, let entry = stored[paper.id.rawValue] { try entry.row.update(db) }
+    if changes.isEmpty { summary.unchanged += 1 } else { summary.updated += 1 }
   }
 
   /// The papers that pass a filter, ordered by first day, then votes (most first), then id.
@@ -157,23 +131,13 @@ public final class PaperLibrary: Sendable {
   public func papers(matching filter: PaperFilter = PaperFilter()) throws(LibraryError) -> [Paper] {
     try perform {
       try $0.read { db in
-        let appearances = Dictionary(
-          grouping: try AppearanceRow.order(Column("day")).fetchAll(db), by: \.paperID)
+        let appearances = Dictionary(grouping: try AppearanceRow.fetchAll(db), by: \.paperID)
         return try PaperRow.fetchAll(db).compactMap { row in
-          Self.paper(row, appearances: appearances[row.id] ?? [])
+          StoredPaper(row: row, days: appearances[row.id] ?? []).paper
         }
       }
     }
-    .filter(filter.accepts)
-    .sorted { a, b in
-      if a.firstDate != b.firstDate {
-        guard let first = a.firstDate else { return false }
-        guard let second = b.firstDate else { return true }
-        return first < second
-      }
-      if a.votes != b.votes { return (a.votes ?? -1) > (b.votes ?? -1) }
-      return a.id < b.id
-    }
+    .filter(filter.accepts).sortedAsLibrary()
   }
 
   /// The paper with an id, or `nil` if the library does not have it.
@@ -197,11 +161,10 @@ public final class PaperLibrary: Sendable {
           try PaperRow.fetchAll(db, keys: keys).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }
         )
         let appearances = Dictionary(
-          grouping: try AppearanceRow.filter(keys.contains(Column("paperID")))
-            .order(Column("day")).fetchAll(db),
+          grouping: try AppearanceRow.filter(keys.contains(Column("paperID"))).fetchAll(db),
           by: \.paperID)
         return keys.compactMap { key in
-          rows[key].flatMap { Self.paper($0, appearances: appearances[key] ?? []) }
+          rows[key].flatMap { StoredPaper(row: $0, days: appearances[key] ?? []).paper }
         }
       }
     }
@@ -262,14 +225,6 @@ public final class PaperLibrary: Sendable {
           schemaVersion: try LibrarySchema.migrator.appliedIdentifiers(db).count)
       }
     }
-  }
-
-  private static func paper(_ row: PaperRow, appearances: [AppearanceRow]) -> Paper? {
-    guard let id = ArxivID(row.id) else { return nil }
-    return Paper(
-      id: id, title: row.title, authors: row.authors, omitsAuthors: row.omitsAuthors,
-      dates: appearances.compactMap { Day($0.day) },
-      votes: appearances.last(where: { $0.votes != nil })?.votes, sections: row.sections)
   }
 
   /// Runs a database operation, turning any failure into a `LibraryError.failed`.

@@ -32,25 +32,42 @@ struct PaperSourceOptions: ParsableArguments {
   func open() throws -> (library: PaperLibrary, hadProblems: Bool) {
     guard !isLibraryFile else { return (try library.openExisting(), false) }
     let memory = try PaperLibrary.inMemory()
+    let hadProblems = try forEachInput { try memory.add($0) }
+    return (memory, hadProblems)
+  }
+
+  /// Every paper of the source, and whether the inputs had problems. Papers read from files
+  /// are merged as the library would merge them, without a database.
+  ///
+  /// - Throws: A `CommandError` when there are no papers at all.
+  func openPapers() throws -> (papers: [Paper], hadProblems: Bool) {
+    let papers: [Paper]
+    var hadProblems = false
+    if isLibraryFile {
+      papers = try library.openExisting().papers()
+    } else {
+      var merged = MergedPapers()
+      hadProblems = try forEachInput { merged.add($0) }
+      papers = merged.papers()
+    }
+    guard !papers.isEmpty else { throw CommandError(RecommendationError.emptyLibrary.description) }
+    return (papers, hadProblems)
+  }
+
+  /// Reads the sample and the `--corpus` files, printing their problems to standard error, and
+  /// passes each input's papers to `add`, in order.
+  ///
+  /// - Returns: Whether any input had problems.
+  private func forEachInput(_ add: ([Paper]) throws -> Void) throws -> Bool {
     var inputs = sample ? [try SampleDigest.read()] : []
     inputs += CorpusReader.read(paths: corpus)
     var hadProblems = false
     for input in inputs {
       for problem in input.problems { printError(problem.description) }
       hadProblems = hadProblems || !input.problems.isEmpty
-      try memory.add(input.papers)
+      try add(input.papers)
     }
-    return (memory, hadProblems)
-  }
-
-  /// Every paper of the source, and whether the inputs had problems.
-  ///
-  /// - Throws: A `CommandError` when there are no papers at all.
-  func openPapers() throws -> (papers: [Paper], hadProblems: Bool) {
-    let (library, hadProblems) = try open()
-    let papers = try library.papers()
-    guard !papers.isEmpty else { throw CommandError(RecommendationError.emptyLibrary.description) }
-    return (papers, hadProblems)
+    return hadProblems
   }
 
   /// Whether the papers come from a library file (not `--corpus` or `--sample`).
