@@ -38,6 +38,23 @@ import Testing
     #expect(result.problems.first?.description.contains("(line 3)") == true)
   }
 
+  @Test func theFirstProblemIsReportedWithItsByteAndLine() {
+    let text = Array(
+      "{\"id\": \"2406.00001\", \"title\": \"모델\"}\n{\"id\": \"2406.00002\", \"title\": \"요약\"}\n"
+        .utf8)
+    #expect(text.count == 80)
+    #expect(CorpusReader.parse(text, source: "a.jsonl").problems.isEmpty)
+    func problem(_ bytes: [UInt8]) -> String? {
+      CorpusReader.parse(bytes, source: "a.jsonl").problems.first?.description
+    }
+    #expect(
+      problem(text + [0x41, 0x00, 0x0A, 0xC3, 0x28])
+        == "a.jsonl: binary data at byte 81 (line 3); expected UTF-8 text")
+    #expect(
+      problem(text + [0x0A, 0xC3, 0x28, 0x00])
+        == "a.jsonl: invalid UTF-8 at byte 81 (line 4); save the file as UTF-8")
+  }
+
   @Test func textThatIsNeitherFormatIsReported() {
     let result = parse("Dear reader,\nthis is a letter.\n", name: "letter.txt")
     #expect(result.problems.first?.description.contains("not a digest or JSON Lines file") == true)

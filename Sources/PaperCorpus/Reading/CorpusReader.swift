@@ -91,24 +91,22 @@ public enum CorpusReader {
     if bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
       return "file is empty; expected a Daily Papers digest or JSON Lines"
     }
-    var iterator = bytes.makeIterator()
-    var decoder = UTF8()
-    var offset = 0
-    var line = 1
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar):
-        if scalar == "\0" {
-          return "binary data at byte \(offset) (line \(line)); expected UTF-8 text"
-        }
-        if scalar == "\n" { line += 1 }
-        offset += UTF8.width(scalar)
-      case .emptyInput:
-        return nil
-      case .error:
-        return "invalid UTF-8 at byte \(offset) (line \(line)); save the file as UTF-8"
-      }
+    /// The line of the byte at `offset`, counted from 1.
+    func line(at offset: Int) -> Int { bytes[..<offset].count { $0 == UInt8(ascii: "\n") } + 1 }
+    var invalid: Int?
+    do {
+      _ = try UTF8Span(validating: bytes.span)
+    } catch {
+      invalid = error.byteOffsets.lowerBound
     }
+    // The first problem is reported (NUL is valid UTF-8, so it may come before invalid bytes).
+    if let offset = bytes[..<(invalid ?? bytes.count)].firstIndex(of: 0) {
+      return "binary data at byte \(offset) (line \(line(at: offset))); expected UTF-8 text"
+    }
+    if let offset = invalid {
+      return "invalid UTF-8 at byte \(offset) (line \(line(at: offset))); save the file as UTF-8"
+    }
+    return nil
   }
 
   private static func digestFiles(in folder: String) -> [String] {

@@ -13,25 +13,50 @@ struct TextLines: Sequence {
 
   let bytes: [UInt8]
 
-  func makeIterator() -> Iterator { Iterator(bytes: bytes) }
+  func makeIterator() -> Iterator { Iterator(lines: self) }
+
+  /// Every line's byte range (without its `\n` or `\r\n`), line 1 first: found without
+  /// decoding anything, so the lines can be decoded apart (see ``line(_:range:)``).
+  var ranges: [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var position = 0
+    while position < bytes.count {
+      let (end, next) = bounds(ofLineAt: position)
+      ranges.append(position..<end)
+      position = next
+    }
+    return ranges
+  }
+
+  /// Where the line that starts at `start` ends (before its `\n` or `\r\n`), and where the
+  /// next one starts.
+  private func bounds(ofLineAt start: Int) -> (end: Int, next: Int) {
+    guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+      return (bytes.count, bytes.count)
+    }
+    let end = newline > start && bytes[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
+    return (end, newline + 1)
+  }
+
+  /// Line `number`, whose bytes are `range`, as text (or as too long).
+  func line(_ number: Int, range: Range<Int>) -> Line {
+    if range.count > TextLines.maximumLineLength {
+      return .tooLong(number: number, byteCount: range.count)
+    }
+    return .text(number: number, String(decoding: bytes[range], as: UTF8.self))
+  }
 
   struct Iterator: IteratorProtocol {
-    let bytes: [UInt8]
+    let lines: TextLines
     var position = 0
     var number = 0
 
     mutating func next() -> Line? {
-      guard position < bytes.count else { return nil }
+      guard position < lines.bytes.count else { return nil }
       number += 1
-      let start = position
-      let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
-      var end = newline ?? bytes.count
-      position = newline.map { $0 + 1 } ?? bytes.count
-      if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-      if end - start > TextLines.maximumLineLength {
-        return .tooLong(number: number, byteCount: end - start)
-      }
-      return .text(number: number, String(decoding: bytes[start..<end], as: UTF8.self))
+      let (end, next) = lines.bounds(ofLineAt: position)
+      defer { position = next }
+      return lines.line(number, range: position..<end)
     }
   }
 }
