@@ -13,29 +13,22 @@ struct TextLines: Sequence {
 
   let bytes: [UInt8]
 
-  func makeIterator() -> Iterator { Iterator(lines: self) }
+  func makeIterator() -> some IteratorProtocol<Line> {
+    ranges.enumerated().lazy.map { line($0.offset + 1, range: $0.element) }.makeIterator()
+  }
 
   /// Every line's byte range (without its `\n` or `\r\n`), line 1 first: found without
   /// decoding anything, so the lines can be decoded apart (see ``line(_:range:)``).
   var ranges: [Range<Int>] {
     var ranges: [Range<Int>] = []
-    var position = 0
-    while position < bytes.count {
-      let (end, next) = bounds(ofLineAt: position)
-      ranges.append(position..<end)
-      position = next
+    var start = 0
+    while start < bytes.count {
+      let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+      let end = newline > start && bytes[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
+      ranges.append(start..<end)
+      start = newline + 1
     }
     return ranges
-  }
-
-  /// Where the line that starts at `start` ends (before its `\n` or `\r\n`), and where the
-  /// next one starts.
-  private func bounds(ofLineAt start: Int) -> (end: Int, next: Int) {
-    guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
-      return (bytes.count, bytes.count)
-    }
-    let end = newline > start && bytes[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
-    return (end, newline + 1)
   }
 
   /// Line `number`, whose bytes are `range`, as text (or as too long).
@@ -44,20 +37,6 @@ struct TextLines: Sequence {
       return .tooLong(number: number, byteCount: range.count)
     }
     return .text(number: number, String(decoding: bytes[range], as: UTF8.self))
-  }
-
-  struct Iterator: IteratorProtocol {
-    let lines: TextLines
-    var position = 0
-    var number = 0
-
-    mutating func next() -> Line? {
-      guard position < lines.bytes.count else { return nil }
-      number += 1
-      let (end, next) = lines.bounds(ofLineAt: position)
-      defer { position = next }
-      return lines.line(number, range: position..<end)
-    }
   }
 }
 
