@@ -10,8 +10,8 @@ import SimilarityCore
 /// folded into `configuration.candidateSearchDimension` buckets (signs kept, rows
 /// re-normalised), each paper's best `configuration.rescoringDepth` candidates are found with
 /// tiled `cblas_sgemm`, and those are re-scored exactly on the sparse vectors. When the library
-/// has no more papers than the re-scoring depth, those results are exact too. One paper's or one text's
-/// neighbours come from ``LibrarySearch``, exactly.
+/// has no more papers than the re-scoring depth, those results are exact too. One paper's or
+/// one text's neighbours come from ``LibrarySearch``, exactly.
 ///
 /// ```swift
 /// let index = PaperIndex(papers: papers)

@@ -39,8 +39,9 @@ public struct VectorizerConfiguration: Sendable, Hashable, Codable {
   public var embeddingDimension: Int
   /// The dimension of the dense fold in which `related --all` finds each paper's candidates
   /// with BLAS (a power of two that divides ``featureSpace``); `nil` (v2 files, and v3 files
-  /// written before the setting) means ``embeddingDimension``. Candidates are scored exactly on the full features
-  /// afterwards, so this decides only which papers are scored, and the time it takes.
+  /// written before the setting) means ``embeddingDimension``. Candidates are scored exactly
+  /// on the full features afterwards, so this decides only which papers are scored, and the
+  /// time it takes.
   public var candidateDimension: Int?
   /// How many candidates per query the dense search passes to exact re-scoring on the full
   /// features.
