@@ -15,7 +15,7 @@ struct FeatureExtractor: Sendable {
 
   /// Calls `body` with each feature's bucket, its text, and the word (or run of words) it was
   /// taken from: what explanations name features by. Slower than
-  /// ``forEachFeature(inUTF8:_:)``, which builds no strings.
+  /// ``forEachUnfinalizedHash(inUTF8:_:)``, which builds no strings.
   ///
   /// - Parameters:
   ///   - text: Normalised text.
@@ -25,30 +25,40 @@ struct FeatureExtractor: Sendable {
     utf8.withUTF8 { bytes in
       let words = Tokenizer.wordRanges(in: bytes)
       forEachCharacterNGram(characterNGramWords(in: bytes, words: words), in: bytes) {
-        bucket, gram, textRange in
+        state, gram, textRange in
         // Named by the word (in the script-aware sense) the n-gram starts in or overlaps.
         let word = Self.word(overlapping: textRange, in: words)
         body(
-          bucket, String(decoding: gram, as: UTF8.self),
+          bucket(state), String(decoding: gram, as: UTF8.self),
           Substring(
             word.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
               ?? ""))
       }
-      forEachWordFeature(words, in: bytes) { bucket, term in
+      forEachWordFeature(words, in: bytes) { state, term in
         let name = String(decoding: term, as: UTF8.self)
-        body(bucket, name, Substring(name))
+        body(bucket(state), name, Substring(name))
       }
     }
   }
 
-  /// Calls `body` with each feature's bucket, on the UTF-8 of normalised text.
+  /// Calls `body` with each feature's unfinalised hash (see
+  /// ``MurmurHash3/Prefixes/unfinalizedHash(ofFirst:)``), on the UTF-8 of normalised text.
   @inline(__always)
-  func forEachFeature(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (HashedBucket) -> Void) {
+  func forEachUnfinalizedHash(
+    inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void
+  ) {
     let words = Tokenizer.wordRanges(in: bytes)
     forEachCharacterNGram(characterNGramWords(in: bytes, words: words), in: bytes) {
-      bucket, _, _ in body(bucket)
+      state, _, _ in body(state)
     }
-    forEachWordFeature(words, in: bytes) { bucket, _ in body(bucket) }
+    forEachWordFeature(words, in: bytes) { state, _ in body(state) }
+  }
+
+  /// The bucket of a feature's unfinalised hash.
+  @inline(__always)
+  private func bucket(_ state: UInt32) -> HashedBucket {
+    HashedBucket(
+      hash: MurmurHash3.finalize(state), dimension: UInt32(configuration.featureSpace))
   }
 
   /// The tokens character n-grams are taken inside: white-space tokens, or the script-aware
@@ -72,13 +82,12 @@ struct FeatureExtractor: Sendable {
 
   /// Character n-grams of each word inside `" word "`, hashed with seed 0. The n-grams that
   /// start at one character are hashed together, as prefixes of the same bytes. `body` gets
-  /// each n-gram's bucket, its bytes and the range of the text it covers (without the spaces).
+  /// each n-gram's unfinalised hash, its bytes and the range of the text it covers (without the spaces).
   @inline(__always)
   private func forEachCharacterNGram(
     _ words: [Range<Int>], in text: UnsafeBufferPointer<UInt8>,
-    _ body: (HashedBucket, UnsafeRawBufferPointer, Range<Int>) -> Void
+    _ body: (UInt32, UnsafeRawBufferPointer, Range<Int>) -> Void
   ) {
-    let space = UInt32(configuration.featureSpace)
     let sizes = configuration.characterNGrams
     let longest = words.reduce(0) { max($0, $1.count) }
     // " word " as UTF-8, and the byte offset where each of its scalars starts (plus its end).
@@ -118,9 +127,7 @@ struct FeatureExtractor: Sendable {
               let coveredStart = word.lowerBound + max(0, from - 1)
               let coveredEnd = word.lowerBound + min(word.count, from + length - 1)
               let covered = coveredStart..<coveredEnd
-              body(
-                HashedBucket(hash: prefixes.hash(ofFirst: length), dimension: space), gram,
-                covered)
+              body(prefixes.unfinalizedHash(ofFirst: length), gram, covered)
               if whole { break }
             }
           }
@@ -130,15 +137,14 @@ struct FeatureExtractor: Sendable {
   }
 
   /// Runs of Latin words (without stop words or one-letter words), joined by a space and hashed
-  /// with ``VectorizerConfiguration/wordSeed``. A Korean word ends a run; a Latin stem before
+  /// with ``VectorizerConfiguration/wordSeed`` (`body` gets the unfinalised hash). A Korean word ends a run; a Latin stem before
   /// its particle (`optimization의`) is the run's last word.
   private func forEachWordFeature(
     _ words: [Range<Int>], in text: UnsafeBufferPointer<UInt8>,
-    _ body: (HashedBucket, UnsafeRawBufferPointer) -> Void
+    _ body: (UInt32, UnsafeRawBufferPointer) -> Void
   ) {
     let sizes = configuration.wordNGrams
     guard sizes.lowerBound >= 1, !words.isEmpty else { return }
-    let space = UInt32(configuration.featureSpace)
     let seed = configuration.wordSeed
     // The current run's words, each with whether a feature may contain it, and room for one
     // term: a run's words are disjoint ranges of the text, so a term is no longer than the text
@@ -163,7 +169,8 @@ struct FeatureExtractor: Sendable {
               }
               let bytes = UnsafeRawBufferPointer(
                 UnsafeMutableBufferPointer(rebasing: term[..<length]))
-              body(HashedBucket(hash: MurmurHash3.hash(bytes, seed: seed), dimension: space), bytes)
+              var prefixes = MurmurHash3.Prefixes(of: bytes, seed: seed)
+              body(prefixes.unfinalizedHash(ofFirst: length), bytes)
             }
           }
         }
@@ -216,17 +223,20 @@ struct FeatureExtractor: Sendable {
     TextNormalizer.withNormalizedUTF8(text) { bytes in
       counter.add(atMost: maximumFeatureCount(byteCount: bytes.count)) { keys in
         var added = 0
-        forEachFeature(inUTF8: bytes) { bucket in
-          keys[added] = TermCounter.key(bucket)
+        forEachUnfinalizedHash(inUTF8: bytes) { state in
+          keys[added] = state
           added += 1
         }
+        // Finalised together: one hash's avalanche is a chain of dependent steps, many of them
+        // side by side fill the processor.
+        for position in 0..<added { keys[position] = TermCounter.key(bucket(keys[position])) }
         return added
       }
     }
     return counter.drain()
   }
 
-  /// The most features ``forEachFeature(inUTF8:_:)`` can find in `byteCount` bytes of
+  /// The most features ``forEachUnfinalizedHash(inUTF8:_:)`` can find in `byteCount` bytes of
   /// text. Tokens are separated, so there are at most `(bytes + 1) / 2` of them, and with the
   /// spaces marking each token's ends at most `2·bytes + 1` characters to start an n-gram at.
   func maximumFeatureCount(byteCount: Int) -> Int {
@@ -234,138 +244,5 @@ struct FeatureExtractor: Sendable {
     let characterNGrams = configuration.characterNGrams.count * (byteCount + 2 * tokens)
     let wordNGrams = configuration.wordNGrams.count * tokens
     return characterNGrams + wordNGrams
-  }
-}
-
-/// Adds up signed feature counts by sorting them: each feature is appended as its bucket and
-/// sign, and draining sorts the document's features and sums each bucket's run. A document's
-/// features fit in cache, unlike a dense array over the whole feature space, so this costs a
-/// few passes over them and no cache miss per feature. Scratch space for one thread.
-struct TermCounter: ~Copyable {
-  /// `bucket << 1 | 1` for a negative sign, `bucket << 1` for a positive one.
-  private var keys: UnsafeMutablePointer<UInt32>
-  private var sorted: UnsafeMutablePointer<UInt32>
-  private var count = 0
-  private var capacity = 4096
-  private let digitStarts: UnsafeMutablePointer<Int>
-  /// The two digits keys are sorted by: the low `lowBits` bits and the `highBits` above them.
-  private let lowBits: UInt32
-  private let highBits: UInt32
-
-  /// Scratch for a feature space of `size` buckets (at most 2³¹).
-  init(size: Int) {
-    let keyBits = (size - 1).bitWidth - (size - 1).leadingZeroBitCount + 1
-    lowBits = UInt32(keyBits / 2)
-    highBits = UInt32(keyBits) - lowBits
-    // One more than `capacity`: room for the key that ends the last run while draining.
-    keys = .allocate(capacity: capacity + 1)
-    sorted = .allocate(capacity: capacity + 1)
-    digitStarts = .allocate(capacity: 1 << lowBits + 1 << highBits)
-  }
-
-  deinit {
-    keys.deallocate()
-    sorted.deallocate()
-    digitStarts.deallocate()
-  }
-
-  /// The key a feature is counted under: its bucket, and its sign in the lowest bit.
-  @inline(__always)
-  static func key(_ bucket: HashedBucket) -> UInt32 {
-    bucket.index << 1 | (bucket.sign < 0 ? 1 : 0)
-  }
-
-  /// Counts the features whose keys (see ``key(_:)``) `body` writes into the memory it is
-  /// given, which has room for `limit` keys; `body` returns how many it wrote. Writing through
-  /// a pointer keeps the hashing loop free of capacity checks.
-  @inline(__always)
-  mutating func add(atMost limit: Int, _ body: (UnsafeMutablePointer<UInt32>) -> Int) {
-    if count + limit > capacity { grow(toHold: count + limit) }
-    let added = body(keys + count)
-    precondition(added <= limit, "More features than promised")
-    count += added
-  }
-
-  private mutating func grow(toHold needed: Int) {
-    while capacity < needed { capacity *= 2 }
-    let larger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity + 1)
-    larger.update(from: keys, count: count)
-    keys.deallocate()
-    keys = larger
-    sorted.deallocate()
-    sorted = .allocate(capacity: capacity + 1)
-  }
-
-  /// The counts added since the last drain, as a sparse vector without zeros; resets.
-  mutating func drain() -> SparseVector {
-    sortKeys()
-    // Sums each bucket's run at the front of `keys` (buckets) and `sorted` (totals), without a
-    // branch per key: every key writes its run's total so far, and the run's last key moves
-    // the write position on unless the total is zero.
-    let count = count
-    let keys = keys
-    let sorted = sorted
-    var distinct = 0
-    var total: Int32 = 0
-    if count > 0 { sorted[count] = ~sorted[count - 1] }  // another bucket ends the last run
-    for position in 0..<count {
-      let key = sorted[position]
-      let bucket = key >> 1
-      total += 1 - Int32(bitPattern: key & 1) << 1
-      keys[distinct] = bucket
-      sorted[distinct] = UInt32(bitPattern: total)
-      let last = sorted[position + 1] >> 1 != bucket
-      distinct += last && total != 0 ? 1 : 0
-      total = last ? 0 : total
-    }
-    self.count = 0
-    // Arrays of exactly the right size: vectors are kept, so spare capacity would be memory.
-    return SparseVector(
-      indices: Array(UnsafeBufferPointer(start: keys, count: distinct)),
-      values: Array(unsafeUninitializedCapacity: distinct) { values, initialized in
-        for index in 0..<distinct { values[index] = Float(Int32(bitPattern: sorted[index])) }
-        initialized = distinct
-      })
-  }
-
-  /// Sorts the keys into `sorted` with a least-significant-digit radix sort of two passes
-  /// (both digits counted in one read): linear in their number, which beats comparison sorts
-  /// for these sizes.
-  private mutating func sortKeys() {
-    let lowDigits = 1 << lowBits
-    let highDigits = 1 << highBits
-    let lowMask = UInt32(lowDigits - 1)
-    let low = digitStarts
-    let high = digitStarts + lowDigits
-    low.initialize(repeating: 0, count: lowDigits + highDigits)
-    for index in 0..<count {
-      let key = keys[index]
-      low[Int(key & lowMask)] += 1
-      high[Int(key >> lowBits)] += 1
-    }
-    Self.exclusivePrefixSums(low, count: lowDigits)
-    Self.exclusivePrefixSums(high, count: highDigits)
-    for index in 0..<count {
-      let key = keys[index]
-      let digit = Int(key & lowMask)
-      sorted[low[digit]] = key
-      low[digit] += 1
-    }
-    for index in 0..<count {
-      let key = sorted[index]
-      let digit = Int(key >> lowBits)
-      keys[high[digit]] = key
-      high[digit] += 1
-    }
-    swap(&keys, &sorted)
-  }
-
-  private static func exclusivePrefixSums(_ counts: UnsafeMutablePointer<Int>, count: Int) {
-    var total = 0
-    for digit in 0..<count {
-      let value = counts[digit]
-      counts[digit] = total
-      total += value
-    }
   }
 }
