@@ -82,7 +82,8 @@ struct FeatureExtractor: Sendable {
 
   /// Character n-grams of each word inside `" word "`, hashed with seed 0. The n-grams that
   /// start at one character are hashed together, as prefixes of the same bytes. `body` gets
-  /// each n-gram's unfinalised hash, its bytes and the range of the text it covers (without the spaces).
+  /// each n-gram's unfinalised hash, its bytes and the range of the text it covers (without the
+  /// spaces).
   @inline(__always)
   private func forEachCharacterNGram(
     _ words: [Range<Int>], in text: UnsafeBufferPointer<UInt8>,
