@@ -1,4 +1,5 @@
 import ArgumentParser
+import SimilarityCore
 
 /// The `affinity` command: recommends research papers by meaning.
 @main
@@ -16,4 +17,11 @@ struct AffinityCommand: ParsableCommand {
       TopicsCommand.self, MatrixCommand.self, EmbeddingsCommand.self, InfoCommand.self,
     ]
   )
+
+  /// Stops OpenBLAS's spinning idle threads before any command runs (see
+  /// ``BLASSettings/stopIdleThreads()``), then runs the command the arguments name.
+  static func main() {
+    BLASSettings.stopIdleThreads()
+    main(nil)
+  }
 }

@@ -34,6 +34,23 @@ public enum BLASSettings {
     }
   }
 
+  /// Stops the BLAS library's idle worker threads; its next multi-threaded operation starts
+  /// them again.
+  ///
+  /// OpenBLAS starts its workers as it loads, and an idle worker spins for about 2²⁸ processor
+  /// cycles (0.1 s) before it sleeps, taking a core from the process's own threads. A command
+  /// calls this as it starts: a one-paper query that needs no BLAS thread then has both cores.
+  ///
+  /// - Important: Call it only while no other thread runs a BLAS operation (at start-up): the
+  ///   library waits for each worker to stop, and a worker busy with a job would not.
+  ///
+  /// - Returns: Whether the library had a way to stop them (OpenBLAS built with its thread
+  ///   server does).
+  @discardableResult
+  public static func stopIdleThreads() -> Bool {
+    threadSetting.withLock { _ in LinearAlgebra.endWorkerThreads() }
+  }
+
   /// The number of processors the BLAS library detected.
   public static var processorCount: Int { LinearAlgebra.processorCount }
 

@@ -1,5 +1,9 @@
 import COpenBLAS
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The only place that calls OpenBLAS and LAPACKE. Each function takes Swift arrays, keeps the
 /// pointers inside its closures, and names the C routine it calls.
 enum LinearAlgebra {
@@ -65,6 +69,23 @@ enum LinearAlgebra {
 
   /// Sets the thread count with `openblas_set_num_threads`.
   static func setThreadCount(_ count: Int) { openblas_set_num_threads(Int32(count)) }
+
+  /// Ends OpenBLAS's worker threads with `blas_thread_shutdown_`, which OpenBLAS exports (for
+  /// its own use around `fork`) but does not declare; its next multi-threaded call starts them
+  /// again. Looked up at run time, so a BLAS without it (a single-threaded build) is left as it
+  /// is. Returns whether it was found.
+  @discardableResult
+  static func endWorkerThreads() -> Bool {
+    #if canImport(Glibc)
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_")
+      else { return false }
+      typealias Shutdown = @convention(c) () -> Int32
+      _ = unsafeBitCast(symbol, to: Shutdown.self)()
+      return true
+    #else
+      return false
+    #endif
+  }
 
   /// The processors OpenBLAS sees, from `openblas_get_num_procs`.
   static var processorCount: Int { Int(openblas_get_num_procs()) }
