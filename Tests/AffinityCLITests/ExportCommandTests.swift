@@ -98,6 +98,17 @@ import _MatrixFileReading
     #expect(csv.rows == 20 && csv.columns == 4096 && csv.rowNames == ids)
   }
 
+  @Test func aNegativeThresholdIsAValueNotAnOption() throws {
+    let result = try affinity(
+      ["matrix", "--sample", "--threshold", "-0.5", "-o", path("t.mtx")], home: workspace.url)
+    #expect(result.status == 0, "\(result.errors)")
+    let sparse = try MatrixFileReading.matrixMarket(
+      String(decoding: try data("t.mtx"), as: UTF8.self))
+    // No two sample papers are that far apart: every pair off the diagonal is kept.
+    #expect(sparse.entries.count == 20 * 19)
+    #expect(sparse.entries.allSatisfy { $0.value >= -0.5 && $0.row != $0.column })
+  }
+
   @Test(arguments: [
     (
       ["matrix", "--sample", "--ids", "2406.11839,2406.99999", "-o", "m.npy"], 1,
@@ -109,7 +120,15 @@ import _MatrixFileReading
       "--top-k must be at least 1"
     ),
     (
+      ["matrix", "--sample", "--format", "mtx", "--top-k", "-1", "-o", "m.mtx"], 64,
+      "--top-k must be at least 1 (got -1)"
+    ),
+    (
       ["matrix", "--sample", "--threshold", "1.5", "-o", "m.mtx"], 64,
+      "--threshold must be between -1 and 1"
+    ),
+    (
+      ["matrix", "--sample", "--threshold", "-1.5", "-o", "m.mtx"], 64,
       "--threshold must be between -1 and 1"
     ),
     (

@@ -68,7 +68,7 @@ import Testing
     ),
     (["related", "nonsense", "--sample"], 1, "'nonsense' is not an arXiv id"),
     (["related", "2406.11839", "--sample", "-k", "0"], 64, "-k must be at least 1"),
-    (["related", "2406.11839", "--sample", "-k", "-3"], 64, "-k"),
+    (["related", "2406.11839", "--sample", "-k", "-3"], 64, "-k must be at least 1 (got -3)"),
     (["related", "--sample"], 64, "Give one paper id, or --all."),
     (["search", "", "--sample"], 1, "the query is empty"),
     (["search", "--sample"], 64, "Give the text to search for, or --file PATH."),

@@ -61,6 +61,7 @@ import Testing
       "asked for 25 groups of 20 papers; use --k 20 or fewer"
     ),
     (["topics", "--sample", "--k", "0"], 64, "--k must be at least 1"),
+    (["topics", "--sample", "--k", "-2"], 64, "--k must be at least 1, or auto (got -2)"),
     (["topics", "--sample", "--k", "many"], 64, "--k"),
     (["topics", "--sample", "--date", "1999-01-01"], 1, "no papers to group"),
     (["topics", "--sample", "--method", "spectral"], 64, "--method"),

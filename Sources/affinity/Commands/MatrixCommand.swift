@@ -24,10 +24,14 @@ struct MatrixCommand: ParsableCommand {
   @Option(help: "npy, csv or mtx (default: from the -o extension, else csv).")
   var format: Format?
 
-  @Option(name: .customLong("top-k"), help: "mtx: keep each paper's K most similar papers.")
+  // `.unconditional`: negative numbers are values here (a threshold may be one), not options.
+  @Option(
+    name: .customLong("top-k"), parsing: .unconditional,
+    help: "mtx: keep each paper's K most similar papers.")
   var topK: Int?
 
-  @Option(help: "mtx: keep every pair with similarity at least T (-1 to 1).")
+  @Option(
+    parsing: .unconditional, help: "mtx: keep every pair with similarity at least T (-1 to 1).")
   var threshold: Float?
 
   func validate() throws {

@@ -18,7 +18,8 @@ struct TopicsCommand: ParsableCommand {
   @OptionGroup var days: DayFilterOptions
 
   @Option(
-    name: .customLong("k"), help: ArgumentHelp("Number of groups, or auto.", valueName: "auto|n"))
+    name: .customLong("k"), parsing: .unconditional,
+    help: ArgumentHelp("Number of groups, or auto.", valueName: "auto|n"))
   var count: GroupCount = .automatic
 
   @Option(help: "agglomerative (average linkage) or kmeans (spherical).")

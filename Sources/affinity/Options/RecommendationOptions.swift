@@ -12,7 +12,10 @@ struct RecommendationOptions: ParsableArguments {
   @OptionGroup var days: DayFilterOptions
   @OptionGroup var output: FormatOption
 
-  @Option(name: .customShort("k"), help: "How many papers to return per query.")
+  // `.unconditional`: a negative number is this option's value (and refused by name), not an
+  // unknown option.
+  @Option(
+    name: .customShort("k"), parsing: .unconditional, help: "How many papers to return per query.")
   var count: Int = 10
 
   @OptionGroup var model: ModelOption
