@@ -14,6 +14,7 @@ import Testing
 
   @Test func keepsFourDigitSequenceNumbers() {
     #expect(ArxivID("1501.0001v4")?.rawValue == "1501.0001")
+    #expect(ArxivID("1501.0001")?.rawValue == "1501.0001")
   }
 
   @Test func readsOldStyleIDs() {
@@ -23,6 +24,7 @@ import Testing
 
   @Test(arguments: [
     "", "2406", "2406.118", "2413.11839", "24061.1839", "hello", "2406.11839x", "v2",
+    "2400.11839", "2406.118391", "2406-11839", "2406.1183a", "２４０６.11839",
   ])
   func rejectsWhatIsNotAnID(text: String) {
     #expect(ArxivID(text) == nil)

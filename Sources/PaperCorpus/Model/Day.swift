@@ -17,14 +17,26 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
   ///
   /// - Parameter text: Exactly four digits, a hyphen, two digits, a hyphen, two digits.
   public init?(_ text: some StringProtocol) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].utf8.count == 4, parts[1].utf8.count == 2,
-      parts[2].utf8.count == 2,
-      parts.allSatisfy({
-        $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-      }),
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      year >= 1, (1...12).contains(month), day >= 1, day <= Self.length(ofMonth: month, in: year)
+    // Read byte by byte: splitting the text into parts took about a microsecond a day.
+    guard text.utf8.count == 10 else { return nil }
+    var (year, month, day) = (0, 0, 0)
+    for (position, byte) in text.utf8.enumerated() {
+      if position == 4 || position == 7 {
+        guard byte == UInt8(ascii: "-") else { return nil }
+        continue
+      }
+      guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+      let digit = Int(byte - UInt8(ascii: "0"))
+      if position < 4 {
+        year = year * 10 + digit
+      } else if position < 7 {
+        month = month * 10 + digit
+      } else {
+        day = day * 10 + digit
+      }
+    }
+    guard year >= 1, (1...12).contains(month), day >= 1,
+      day <= Self.length(ofMonth: month, in: year)
     else { return nil }
     self.year = year
     self.month = month
