@@ -15,7 +15,7 @@ struct FeatureExtractor: Sendable {
 
   /// Calls `body` with each feature's bucket, its text, and the word (or run of words) it was
   /// taken from: what explanations name features by. Slower than
-  /// ``forEachUnfinalizedHash(inUTF8:_:)``, which builds no strings.
+  /// ``forEachFeature(inUTF8:_:)``, which builds no strings.
   ///
   /// - Parameters:
   ///   - text: Normalised text.
@@ -25,40 +25,30 @@ struct FeatureExtractor: Sendable {
     utf8.withUTF8 { bytes in
       let words = Tokenizer.wordRanges(in: bytes)
       forEachCharacterNGram(characterNGramWords(in: bytes, words: words), in: bytes) {
-        state, gram, textRange in
+        bucket, gram, textRange in
         // Named by the word (in the script-aware sense) the n-gram starts in or overlaps.
         let word = Self.word(overlapping: textRange, in: words)
         body(
-          bucket(state), String(decoding: gram, as: UTF8.self),
+          bucket, String(decoding: gram, as: UTF8.self),
           Substring(
             word.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
               ?? ""))
       }
-      forEachWordFeature(words, in: bytes) { state, term in
+      forEachWordFeature(words, in: bytes) { bucket, term in
         let name = String(decoding: term, as: UTF8.self)
-        body(bucket(state), name, Substring(name))
+        body(bucket, name, Substring(name))
       }
     }
   }
 
-  /// Calls `body` with each feature's unfinalised hash (see
-  /// ``MurmurHash3/Prefixes/unfinalizedHash(ofFirst:)``), on the UTF-8 of normalised text.
+  /// Calls `body` with each feature's bucket, on the UTF-8 of normalised text.
   @inline(__always)
-  func forEachUnfinalizedHash(
-    inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void
-  ) {
+  func forEachFeature(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (HashedBucket) -> Void) {
     let words = Tokenizer.wordRanges(in: bytes)
     forEachCharacterNGram(characterNGramWords(in: bytes, words: words), in: bytes) {
-      state, _, _ in body(state)
+      bucket, _, _ in body(bucket)
     }
-    forEachWordFeature(words, in: bytes) { state, _ in body(state) }
-  }
-
-  /// The bucket of a feature's unfinalised hash.
-  @inline(__always)
-  private func bucket(_ state: UInt32) -> HashedBucket {
-    HashedBucket(
-      hash: MurmurHash3.finalize(state), dimension: UInt32(configuration.featureSpace))
+    forEachWordFeature(words, in: bytes) { bucket, _ in body(bucket) }
   }
 
   /// The tokens character n-grams are taken inside: white-space tokens, or the script-aware
@@ -82,13 +72,13 @@ struct FeatureExtractor: Sendable {
 
   /// Character n-grams of each word inside `" word "`, hashed with seed 0. The n-grams that
   /// start at one character are hashed together, as prefixes of the same bytes. `body` gets
-  /// each n-gram's unfinalised hash, its bytes and the range of the text it covers (without the
-  /// spaces).
+  /// each n-gram's bucket, its bytes and the range of the text it covers (without the spaces).
   @inline(__always)
   private func forEachCharacterNGram(
     _ words: [Range<Int>], in text: UnsafeBufferPointer<UInt8>,
-    _ body: (UInt32, UnsafeRawBufferPointer, Range<Int>) -> Void
+    _ body: (HashedBucket, UnsafeRawBufferPointer, Range<Int>) -> Void
   ) {
+    let space = UInt32(configuration.featureSpace)
     let sizes = configuration.characterNGrams
     let longest = words.reduce(0) { max($0, $1.count) }
     // " word " as UTF-8, and the byte offset where each of its scalars starts (plus its end).
@@ -128,7 +118,9 @@ struct FeatureExtractor: Sendable {
               let coveredStart = word.lowerBound + max(0, from - 1)
               let coveredEnd = word.lowerBound + min(word.count, from + length - 1)
               let covered = coveredStart..<coveredEnd
-              body(prefixes.unfinalizedHash(ofFirst: length), gram, covered)
+              body(
+                HashedBucket(hash: prefixes.hash(ofFirst: length), dimension: space), gram,
+                covered)
               if whole { break }
             }
           }
@@ -138,14 +130,15 @@ struct FeatureExtractor: Sendable {
   }
 
   /// Runs of Latin words (without stop words or one-letter words), joined by a space and hashed
-  /// with ``VectorizerConfiguration/wordSeed`` (`body` gets the unfinalised hash). A Korean word ends a run; a Latin stem before
+  /// with ``VectorizerConfiguration/wordSeed``. A Korean word ends a run; a Latin stem before
   /// its particle (`optimization의`) is the run's last word.
   private func forEachWordFeature(
     _ words: [Range<Int>], in text: UnsafeBufferPointer<UInt8>,
-    _ body: (UInt32, UnsafeRawBufferPointer) -> Void
+    _ body: (HashedBucket, UnsafeRawBufferPointer) -> Void
   ) {
     let sizes = configuration.wordNGrams
     guard sizes.lowerBound >= 1, !words.isEmpty else { return }
+    let space = UInt32(configuration.featureSpace)
     let seed = configuration.wordSeed
     // The current run's words, each with whether a feature may contain it, and room for one
     // term: a run's words are disjoint ranges of the text, so a term is no longer than the text
@@ -170,8 +163,7 @@ struct FeatureExtractor: Sendable {
               }
               let bytes = UnsafeRawBufferPointer(
                 UnsafeMutableBufferPointer(rebasing: term[..<length]))
-              var prefixes = MurmurHash3.Prefixes(of: bytes, seed: seed)
-              body(prefixes.unfinalizedHash(ofFirst: length), bytes)
+              body(HashedBucket(hash: MurmurHash3.hash(bytes, seed: seed), dimension: space), bytes)
             }
           }
         }
@@ -224,20 +216,17 @@ struct FeatureExtractor: Sendable {
     TextNormalizer.withNormalizedUTF8(text) { bytes in
       counter.add(atMost: maximumFeatureCount(byteCount: bytes.count)) { keys in
         var added = 0
-        forEachUnfinalizedHash(inUTF8: bytes) { state in
-          keys[added] = state
+        forEachFeature(inUTF8: bytes) { bucket in
+          keys[added] = TermCounter.key(bucket)
           added += 1
         }
-        // Finalised together: one hash's avalanche is a chain of dependent steps, many of them
-        // side by side fill the processor.
-        for position in 0..<added { keys[position] = TermCounter.key(bucket(keys[position])) }
         return added
       }
     }
     return counter.drain()
   }
 
-  /// The most features ``forEachUnfinalizedHash(inUTF8:_:)`` can find in `byteCount` bytes of
+  /// The most features ``forEachFeature(inUTF8:_:)`` can find in `byteCount` bytes of
   /// text. Tokens are separated, so there are at most `(bytes + 1) / 2` of them, and with the
   /// spaces marking each token's ends at most `2·bytes + 1` characters to start an n-gram at.
   func maximumFeatureCount(byteCount: Int) -> Int {

@@ -42,13 +42,6 @@ public enum MurmurHash3 {
     ///   bytes.
     @inlinable
     mutating func hash(ofFirst length: Int) -> UInt32 {
-      MurmurHash3.finalize(unfinalizedHash(ofFirst: length))
-    }
-
-    /// The state of ``hash(ofFirst:)`` before its last, length-independent step
-    /// (``MurmurHash3/finalize(_:)``), which many states then take together.
-    @inlinable
-    mutating func unfinalizedHash(ofFirst length: Int) -> UInt32 {
       let c1: UInt32 = 0xcc9e_2d51
       let c2: UInt32 = 0x1b87_3593
       while blocks < length / 4 {
@@ -75,22 +68,14 @@ public enum MurmurHash3 {
       default:
         break
       }
-      return h ^ UInt32(truncatingIfNeeded: length)
+      h ^= UInt32(truncatingIfNeeded: length)
+      h ^= h >> 16
+      h = h &* 0x85eb_ca6b
+      h ^= h >> 13
+      h = h &* 0xc2b2_ae35
+      h ^= h >> 16
+      return h
     }
-  }
-
-  /// The last step of the hash (the avalanche that mixes every bit into every other), on an
-  /// unfinalised state (see ``Prefixes/unfinalizedHash(ofFirst:)``). Branch-free and the same
-  /// for every input, so a loop over many states keeps the processor busy.
-  @inlinable
-  static func finalize(_ state: UInt32) -> UInt32 {
-    var h = state
-    h ^= h >> 16
-    h = h &* 0x85eb_ca6b
-    h ^= h >> 13
-    h = h &* 0xc2b2_ae35
-    h ^= h >> 16
-    return h
   }
 
   /// The hash of a string's UTF-8 bytes.
