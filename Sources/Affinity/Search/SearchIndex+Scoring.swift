@@ -52,6 +52,7 @@ extension SearchIndex {
 
   /// ``scores(of:)`` with the rows split into `parts` ranges, one per task.
   func scores(of query: SparseVector, parts: Int) throws(SearchIndexError) -> [Float] {
+    prefetchPostings(of: query)
     let rows = paperCount
     var scores = [Float](repeating: 0, count: rows)
     var damaged = [Bool](repeating: false, count: parts)
@@ -67,6 +68,23 @@ extension SearchIndex {
     }
     if damaged.contains(true) { throw .damaged(path: location) }
     return scores
+  }
+
+  /// Starts reading, all at once, the parts of the index a query will read: first where its
+  /// features' posting lists start, then the lists (see ``Storage/prefetch(_:sampleStride:)``).
+  private func prefetchPostings(of query: SparseVector) {
+    let layout = layout
+    let features = query.indices.map(Int.init).filter { $0 < layout.featureSpace }
+    storage.prefetch(
+      features.map { (layout.postingStarts + 8 * $0)..<(layout.postingStarts + 8 * ($0 + 2)) })
+    let lists = features.compactMap { feature -> Range<Int>? in
+      let start = Int(load(UInt64.self, at: layout.postingStarts + 8 * feature))
+      let end = Int(load(UInt64.self, at: layout.postingStarts + 8 * (feature + 1)))
+      return start <= end && end <= layout.postingCount ? start..<end : nil
+    }
+    for array in [layout.postingRows, layout.postingWeights] {  // 4-byte entries both
+      storage.prefetch(lists.map { (array + 4 * $0.lowerBound)..<(array + 4 * $0.upperBound) })
+    }
   }
 
   /// Adds `query[f] × weight` to `scores[row]` for every posting of the query's features whose

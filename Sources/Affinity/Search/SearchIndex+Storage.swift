@@ -64,6 +64,45 @@ extension SearchIndex {
 
     deinit { release() }
 
+    /// Asks the system to start reading the pages of these byte ranges, all at once, so that
+    /// the reads which follow wait for disk transfers already under way instead of starting
+    /// them one at a time: a first query after the index left the page cache took 1.7–1.9 s on
+    /// 100,000 papers, 0.27 s with this. Ranges on the same or neighbouring pages are asked for
+    /// together. When the first page of every `sampleStride`-th group is in memory already, the
+    /// rest is taken to be too and nothing is asked: a system call for each of a query's 2,800
+    /// groups cost a warm query 5–9 ms.
+    ///
+    /// - Parameters:
+    ///   - ranges: Byte ranges of the index, in increasing order.
+    ///   - sampleStride: How many groups one residency check stands for (at least 1).
+    func prefetch(_ ranges: some Sequence<Range<Int>>, sampleStride: Int = 16) {
+      #if os(Linux)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard let base = bytes.baseAddress, page > 0 else { return }
+        var groups: [Range<Int>] = []  // page-aligned
+        for range in ranges where !range.isEmpty {
+          let first = range.lowerBound / page * page
+          let end = Swift.min(bytes.count, (range.upperBound + page - 1) / page * page)
+          if let last = groups.last, first <= last.upperBound + page {
+            groups[groups.count - 1] = last.lowerBound..<Swift.max(last.upperBound, end)
+          } else {
+            groups.append(first..<end)
+          }
+        }
+        func address(_ group: Range<Int>) -> UnsafeMutableRawPointer {
+          UnsafeMutableRawPointer(mutating: base + group.lowerBound)
+        }
+        // The first page of every `sampleStride`-th group stands for the rest.
+        let sampleIsResident = stride(from: 0, to: groups.count, by: max(1, sampleStride))
+          .allSatisfy { position in
+            var residency: UInt8 = 0
+            return mincore(address(groups[position]), page, &residency) == 0 && residency & 1 == 1
+          }
+        guard !sampleIsResident else { return }
+        for group in groups { _ = madvise(address(group), group.count, MADV_WILLNEED) }
+      #endif
+    }
+
     private static func lastError() -> String { String(cString: strerror(errno)) }
   }
 }

@@ -41,7 +41,7 @@ public final class SearchIndex: @unchecked Sendable {
   let layout: SearchIndexLayout
   /// Where the index came from, for messages: its file, or `(memory)`.
   let location: String
-  private let storage: Storage
+  let storage: Storage
   var bytes: UnsafeRawBufferPointer { storage.bytes }
 
   /// Maps an index file into memory.
@@ -69,6 +69,8 @@ public final class SearchIndex: @unchecked Sendable {
     self.location = location
     self.layout = layout
     self.metadata = metadata
+    // Every weight is copied below: read them in one go rather than page by page.
+    storage.prefetch([layout.weights..<(layout.weights + 4 * layout.featureSpace)])
     let weights = UnsafeRawBufferPointer(rebasing: storage.bytes[layout.weights...])
     vectorizer = NGramVectorizer(
       configuration: metadata.configuration, documentCount: layout.paperCount,
