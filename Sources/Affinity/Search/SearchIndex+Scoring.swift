@@ -77,11 +77,7 @@ extension SearchIndex {
     let features = query.indices.map(Int.init).filter { $0 < layout.featureSpace }
     storage.prefetch(
       features.map { (layout.postingStarts + 8 * $0)..<(layout.postingStarts + 8 * ($0 + 2)) })
-    let lists = features.compactMap { feature -> Range<Int>? in
-      let start = Int(load(UInt64.self, at: layout.postingStarts + 8 * feature))
-      let end = Int(load(UInt64.self, at: layout.postingStarts + 8 * (feature + 1)))
-      return start <= end && end <= layout.postingCount ? start..<end : nil
-    }
+    let lists = features.compactMap { postings(of: $0) }
     for array in [layout.postingRows, layout.postingWeights] {  // 4-byte entries both
       storage.prefetch(lists.map { (array + 4 * $0.lowerBound)..<(array + 4 * $0.upperBound) })
     }
@@ -96,11 +92,9 @@ extension SearchIndex {
     _ query: SparseVector, rows range: Range<Int>, into scores: UnsafeMutableBufferPointer<Float>
   ) -> Bool {
     for (feature, value) in zip(query.indices, query.values) {
-      guard Int(feature) < layout.featureSpace else { return false }
-      let start = Int(load(UInt64.self, at: layout.postingStarts + 8 * Int(feature)))
-      let end = Int(load(UInt64.self, at: layout.postingStarts + 8 * (Int(feature) + 1)))
-      guard start <= end, end <= layout.postingCount else { return false }
-      var position = firstPosting(atOrAfter: range.lowerBound, in: start..<end)
+      guard let postings = postings(of: Int(feature)) else { return false }
+      let end = postings.upperBound
+      var position = firstPosting(atOrAfter: range.lowerBound, in: postings)
       while position < end {
         let row = Int(load(UInt32.self, at: layout.postingRows + 4 * position))
         if row >= range.upperBound { break }
@@ -111,6 +105,17 @@ extension SearchIndex {
       }
     }
     return true
+  }
+
+  /// The positions of a feature's postings, or `nil` when the feature or its list lies outside
+  /// the index (a damaged file). Inlined: called out of line from the scoring loop, a query on
+  /// 100,000 papers took 0.10–0.11 s instead of 0.075–0.08 s.
+  @inline(__always)
+  private func postings(of feature: Int) -> Range<Int>? {
+    guard feature < layout.featureSpace else { return nil }
+    let start = Int(load(UInt64.self, at: layout.postingStarts + 8 * feature))
+    let end = Int(load(UInt64.self, at: layout.postingStarts + 8 * (feature + 1)))
+    return start <= end && end <= layout.postingCount ? start..<end : nil
   }
 
   /// The first position of a posting list whose row is at least `row` (the lists are sorted).
