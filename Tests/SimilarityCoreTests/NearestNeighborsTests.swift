@@ -78,6 +78,46 @@ import Testing
     }
   }
 
+  @Test(arguments: [1, 7, 64, 400])
+  func allPairsKeepTheExactBestAmongManyTies(tile: Int) {
+    // Small integers: every score is exact, so the lists must equal the oracle's entry for
+    // entry, and with few distinct scores most candidates tie (lower index first). 399 others
+    // per row against k = 25 fill and select each row's candidates many times over.
+    var generator = SeededGenerator(seed: 7)
+    let rows = 400
+    let data = Matrix(
+      rows: rows, columns: 3,
+      elements: (0..<(rows * 3)).map { _ in Float(Int.random(in: -2...2, using: &generator)) })
+    let lists = data.nearestNeighborsOfEachRow(count: 25, tile: tile)
+    for query in 0..<rows {
+      let expected = (0..<rows).filter { $0 != query }
+        .map { other in
+          Neighbor(
+            index: other, score: (0..<3).reduce(0) { $0 + data[query, $1] * data[other, $1] })
+        }
+        .sorted { $0.ranks(before: $1) }.prefix(25)
+      #expect(lists[query] == Array(expected))
+    }
+  }
+
+  @Test func bestOfManyTiesIsExact() {
+    // Five values, the best 1,000 being 52 twos, 663 halves and the first zeros (−0 and 0,
+    // equal); and falling scores in threes, where the first selection must keep the first 1,000.
+    var generator = SeededGenerator(seed: 3)
+    let fiveValues = (0..<5000).map { index -> Float in
+      index % 97 == 0
+        ? 2 : index % 7 == 0 ? 0.5 : [-0.0, 0, -1][Int.random(in: 0..<3, using: &generator)]
+    }
+    let falling = (0..<5000).map { -Float($0 / 3) }
+    for scores in [fiveValues, falling] {
+      let expected = scores.enumerated().map { Neighbor(index: $0, score: $1) }
+        .sorted { $0.ranks(before: $1) }.prefix(1000)
+      let best = Neighbor.best(1000, of: scores)
+      #expect(best.map(\.index) == expected.map(\.index))
+      #expect(best.map(\.score) == expected.map(\.score))
+    }
+  }
+
   @Test func allPairsRestoresTheBLASThreadCount() {
     let before = BLASSettings.threadCount
     _ = corpus.nearestNeighborsOfEachRow(count: 1)

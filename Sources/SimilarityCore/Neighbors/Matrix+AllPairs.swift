@@ -9,11 +9,12 @@ extension Matrix {
   /// ```
   ///
   /// The rows are cut into tiles; each pair of tiles is multiplied once (`cblas_sgemm`,
-  /// `E_I·E_Jᵀ` for `J ≤ I`) and each score is offered to both rows' heaps, so the arithmetic is
+  /// `E_I·E_Jᵀ` for `J ≤ I`) and each score is offered to both rows' candidates, so the arithmetic is
   /// half of the full product. Most offers are turned away by comparing with the two rows'
   /// thresholds. Tile pairs run on all cores with BLAS at one thread each (the process-wide
-  /// setting is restored afterwards); each core keeps its own heaps, merged at the end. Memory:
-  /// one tile product and `rows × k` candidates per core, never `rows × rows`.
+  /// setting is restored afterwards); each core keeps its own candidates (``RowCandidates``),
+  /// merged at the end. Memory: one tile product and `rows × 2k` candidates per core, never
+  /// `rows × rows`.
   ///
   /// - Parameters:
   ///   - k: Neighbours per row; more than the other rows returns them all.
@@ -29,29 +30,29 @@ extension Matrix {
     let tiles = (rows + tile - 1) / tile
     let pairs = (0..<tiles).flatMap { i in (0...i).map { j in (i, j) } }
     let workers = min(pairs.count, max(1, BLASSettings.processorCount))
-    var heaps = [RowHeaps?](repeating: nil, count: workers)
+    var candidates = [RowCandidates?](repeating: nil, count: workers)
     BLASSettings.withSingleThreadedBLAS {
-      heaps.withUnsafeMutableBufferPointer { buffer in
+      candidates.withUnsafeMutableBufferPointer { buffer in
         nonisolated(unsafe) let output = buffer
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-          var own = RowHeaps(rows: rows, capacity: capacity)
+          var own = RowCandidates(rows: rows, capacity: capacity)
           var scores = [Float](repeating: 0, count: min(tile, rows) * min(tile, rows))
-          own.withPointers { heaps in
+          own.withPointers { candidates in
             for pair in stride(from: worker, to: pairs.count, by: workers) {
-              offerTilePair(pairs[pair], tile: tile, scores: &scores, to: heaps)
+              offerTilePair(pairs[pair], tile: tile, scores: &scores, to: candidates)
             }
           }
           output[worker] = own
         }
       }
     }
-    return Self.merged(heaps.compactMap { $0 }, capacity: capacity)
+    return Self.merged(candidates.compactMap { $0 }, capacity: capacity)
   }
 
-  /// Multiplies tile `I` by tile `J` and offers every score to the heaps of both of its rows
-  /// (only to the row's own heap on the diagonal, where each pair appears twice).
+  /// Multiplies tile `I` by tile `J` and offers every score to the candidates of both of its
+  /// rows (only to the row's own on the diagonal, where each pair appears twice).
   private func offerTilePair(
-    _ pair: (Int, Int), tile: Int, scores: inout [Float], to heaps: RowHeaps.Pointers
+    _ pair: (Int, Int), tile: Int, scores: inout [Float], to candidates: RowCandidates.Pointers
   ) {
     let (firstRow, firstColumn) = (pair.0 * tile, pair.1 * tile)
     let height = min(tile, rows - firstRow)
@@ -63,16 +64,16 @@ extension Matrix {
         transposed: true, leadingDimension: columns, into: &scores)
     }
     let diagonal = pair.0 == pair.1
-    let thresholds = UnsafeRawBufferPointer(heaps.thresholds)
+    let thresholds = UnsafeRawBufferPointer(candidates.thresholds)
     scores.withUnsafeBytes { products in
       for r in 0..<height {
         let row = firstRow + r
         let rowStart = r * width
-        // A vector pass over each run of columns finds whether any score may enter a heap;
+        // A vector pass over each run of columns finds whether any score may be kept;
         // only such runs are offered one score at a time.
         for run in stride(from: 0, to: width, by: Self.offerRun) {
           let end = min(width, run + Self.offerRun)
-          let rowThreshold = SIMD4(repeating: heaps.thresholds[row])
+          let rowThreshold = SIMD4(repeating: candidates.thresholds[row])
           var passes = SIMDMask<SIMD4<Int32>>(repeating: end - run < Self.offerRun)
           var c = run
           while c &+ 4 <= end {
@@ -90,8 +91,8 @@ extension Matrix {
           for c in run..<end {
             let column = firstColumn + c
             let score = products.load(fromByteOffset: (rowStart + c) * 4, as: Float.self)
-            if column != row { heaps.offer(row: row, index: column, score: score) }
-            if !diagonal { heaps.offer(row: column, index: row, score: score) }
+            if column != row { candidates.offer(row: row, index: column, score: score) }
+            if !diagonal { candidates.offer(row: column, index: row, score: score) }
           }
         }
       }
@@ -101,18 +102,16 @@ extension Matrix {
   /// Columns checked together before their scores are offered one by one.
   private static let offerRun = 32
 
-  /// Each row's best `capacity` candidates over all cores' heaps, best first.
-  private static func merged(_ heaps: [RowHeaps], capacity: Int) -> [[Neighbor]] {
-    let rows = heaps[0].rows
+  /// Each row's best `capacity` candidates over all cores', best first.
+  private static func merged(_ candidates: [RowCandidates], capacity: Int) -> [[Neighbor]] {
+    let rows = candidates[0].rows
     var lists = [[Neighbor]](repeating: [], count: rows)
     let chunk = 4096
     lists.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let output = buffer
       DispatchQueue.concurrentPerform(iterations: (rows + chunk - 1) / chunk) { part in
         for row in (part * chunk)..<min(rows, (part + 1) * chunk) {
-          output[row] = Array(
-            heaps.flatMap { $0.candidates(of: row) }.sorted { $0.ranks(before: $1) }
-              .prefix(capacity))
+          output[row] = RowCandidates.best(capacity, of: candidates.flatMap { $0.keys(of: row) })
         }
       }
     }

@@ -14,7 +14,7 @@ extension Matrix {
   ///   - isCandidate: Which rows may be returned (e.g. not the query's own row); all by default.
   /// - Returns: Up to `k` neighbours, best first.
   /// - Precondition: `query.count == columns` and `k >= 0`.
-  /// - Complexity: O(`rows * columns + rows * log k`).
+  /// - Complexity: O(`rows * columns + k log k`).
   public func nearestNeighbors(
     of query: [Float], count k: Int, where isCandidate: (Int) -> Bool = { _ in true }
   ) -> [Neighbor] {
@@ -30,7 +30,7 @@ extension Matrix {
 }
 
 extension Neighbor {
-  /// The `k` best entries of a list of scores, with a bounded heap.
+  /// The `k` best entries of a list of scores, by batch selection (``RowCandidates``).
   ///
   /// ```swift
   /// Neighbor.best(2, of: [0.2, 0.9, 0.5])  // indices 1 (0.9) and 2 (0.5)
@@ -43,18 +43,18 @@ extension Neighbor {
   /// - Returns: Up to `k` neighbours, best first; ties rank the lower index first; NaN scores
   ///   are skipped.
   /// - Precondition: `k >= 0`.
-  /// - Complexity: O(`scores.count * log k`).
+  /// - Complexity: O(`scores.count + k log k`).
   public static func best(
     _ k: Int, of scores: [Float], where isCandidate: (Int) -> Bool = { _ in true }
   ) -> [Neighbor] {
     precondition(k >= 0, "k must not be negative")
     guard k > 0, !scores.isEmpty else { return [] }
-    var heap = RowHeaps(rows: 1, capacity: min(k, scores.count))
-    heap.withPointers { heap in
+    var candidates = RowCandidates(rows: 1, capacity: min(k, scores.count))
+    candidates.withPointers { candidates in
       for (index, score) in scores.enumerated() where isCandidate(index) {
-        heap.offer(row: 0, index: index, score: score)
+        candidates.offer(row: 0, index: index, score: score)
       }
     }
-    return heap.candidates(of: 0).sorted { $0.ranks(before: $1) }
+    return RowCandidates.best(candidates.capacity, of: Array(candidates.keys(of: 0)))
   }
 }
