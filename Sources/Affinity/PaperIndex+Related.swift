@@ -68,13 +68,13 @@ extension PaperIndex {
     }
   }
 
-  /// The best `k` candidates by their exact scores (positive ones only), as recommendations.
+  /// The best `k` candidates (ascending rows) by their exact scores (positive ones only), as
+  /// recommendations; ties rank the lower row first, as they rank the earlier position.
   private func ranked(_ candidates: [Int], exactScores: [Float], count k: Int) -> [Recommendation] {
     recommendations(
-      zip(candidates, exactScores).map { Neighbor(index: $0, score: $1) }
-        .filter { $0.score > 0 }
-        .sorted { $0.ranks(before: $1) }
-        .prefix(k))
+      Neighbor.best(k, of: exactScores, where: { exactScores[$0] > 0 }).map {
+        Neighbor(index: candidates[$0.index], score: $0.score)
+      })
   }
 
   /// Neighbours, best first, as numbered recommendations.
