@@ -47,7 +47,42 @@ struct RowCandidates {
 
   /// The best `capacity` of some rank keys, best first, as neighbours.
   static func best(_ capacity: Int, of keys: [UInt64]) -> [Neighbor] {
-    keys.sorted().prefix(capacity).map(neighbor)
+    var keys = keys
+    let count = min(capacity, keys.count)
+    keys.withUnsafeMutableBufferPointer { keys in
+      if count < keys.count { selectSmallest(count, in: keys) }
+      keys[..<count].sort()
+    }
+    return keys[..<count].map(neighbor)
+  }
+
+  /// Rearranges `keys` (distinct) so that its `k` smallest come first, the largest of them at
+  /// `k − 1`: quickselect around the median of three, partitioning without a branch per key
+  /// (which way a key goes is unpredictable; a swap with itself or with a larger key is
+  /// harmless).
+  static func selectSmallest(_ k: Int, in keys: UnsafeMutableBufferPointer<UInt64>) {
+    let target = k - 1
+    var low = 0
+    var high = keys.count  // the target's position is in low..<high
+    while high - low > 1 {
+      let last = high - 1
+      let middle = low + (high - low) / 2
+      // The median of three, moved to the end.
+      if keys[middle] < keys[low] { keys.swapAt(middle, low) }
+      if keys[last] < keys[low] { keys.swapAt(last, low) }
+      if keys[middle] < keys[last] { keys.swapAt(middle, last) }
+      let pivot = keys[last]
+      var store = low
+      for index in low..<last {
+        let key = keys[index]
+        keys[index] = keys[store]
+        keys[store] = key
+        store += key < pivot ? 1 : 0
+      }
+      keys.swapAt(store, last)
+      if target == store { return }
+      if target < store { high = store } else { low = store + 1 }
+    }
   }
 
   /// A key whose ascending order is ``Neighbor/ranks(before:)``: higher score first, then lower
@@ -98,40 +133,9 @@ struct RowCandidates {
     /// Keeps a full row's best `capacity` candidates and raises its threshold to the worst.
     private func keepBest(row: Int, base: Int) {
       let keys = UnsafeMutableBufferPointer(rebasing: keys[base..<(base + room)])
-      selectSmallest(capacity, in: keys)
+      RowCandidates.selectSmallest(capacity, in: keys)
       counts[row] = Int32(capacity)
       thresholds[row] = RowCandidates.score(keys[capacity - 1])
-    }
-
-    /// Rearranges `keys` (distinct) so that its `k` smallest come first, the largest of them at
-    /// `k − 1`: quickselect, partitioning around the median of three.
-    private func selectSmallest(_ k: Int, in keys: UnsafeMutableBufferPointer<UInt64>) {
-      let target = k - 1
-      var low = 0
-      var high = keys.count - 1
-      while low < high {
-        let (a, b, c) = (keys[low], keys[(low + high) / 2], keys[high])
-        let pivot = max(min(a, b), min(max(a, b), c))
-        var i = low
-        var j = high
-        while i <= j {
-          while keys[i] < pivot { i += 1 }
-          while keys[j] > pivot { j -= 1 }
-          if i <= j {
-            keys.swapAt(i, j)
-            i += 1
-            j -= 1
-          }
-        }
-        // keys[low...j] ≤ pivot ≤ keys[i...high], and what lies between equals the pivot.
-        if target <= j {
-          high = j
-        } else if target >= i {
-          low = i
-        } else {
-          return
-        }
-      }
     }
   }
 }
