@@ -14,20 +14,31 @@ struct Rows {
     }
   }
 
-  /// The header and rows, fields escaped by `field` and separated by `separator`, appended to
-  /// one string (100,000 rows of `related --all`: 0.02 s; joining arrays of lines took 0.13 s).
-  private func delimited(by separator: Character, _ field: (String) -> String) -> String {
-    var text = ""
-    func append(_ row: [String]) {
-      for (index, cell) in row.enumerated() {
-        if index > 0 { text.append(separator) }
-        text += field(cell)
+  /// The header and rows, fields escaped by `field` and separated by `separator`, each chunk of
+  /// rows appended to its own string on all cores.
+  private func delimited(by separator: Character, _ field: @Sendable (String) -> String)
+    -> String
+  {
+    @Sendable func text(of rows: ArraySlice<[String]>) -> String {
+      var text = ""
+      for row in rows {
+        for (index, cell) in row.enumerated() {
+          if index > 0 { text.append(separator) }
+          text += field(cell)
+        }
+        text.append("\n")
       }
-      text.append("\n")
+      return text
     }
-    append(header)
-    rows.forEach(append)
-    return text
+    let chunk = 4096
+    var chunks = [String](repeating: "", count: (rows.count + chunk - 1) / chunk)
+    chunks.withUnsafeMutableBufferPointer { output in
+      nonisolated(unsafe) let output = output
+      DispatchQueue.concurrentPerform(iterations: output.count) { part in
+        output[part] = text(of: rows[(part * chunk)..<min(rows.count, (part + 1) * chunk)])
+      }
+    }
+    return text(of: [header]) + chunks.joined()
   }
 
   /// Columns padded to their widest cell (wide Hangul and CJK characters count two); the
