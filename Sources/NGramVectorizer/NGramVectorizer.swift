@@ -72,7 +72,7 @@ public struct NGramVectorizer: Sendable {
   }
 
   /// Adds how many of the vectors hold each bucket, counted on all cores (one table per core).
-  private static func addDocumentFrequencies(
+  static func addDocumentFrequencies(
     of vectors: [SparseVector], to frequency: inout [Int32]
   ) {
     let featureSpace = frequency.count
