@@ -9,12 +9,12 @@ extension Matrix {
   /// ```
   ///
   /// The rows are cut into tiles; each pair of tiles is multiplied once (`cblas_sgemm`,
-  /// `E_I·E_Jᵀ` for `J ≤ I`) and each score is offered to both rows' candidates, so the arithmetic is
-  /// half of the full product. Most offers are turned away by comparing with the two rows'
-  /// thresholds. Tile pairs run on all cores with BLAS at one thread each (the process-wide
-  /// setting is restored afterwards); each core keeps its own candidates (``RowCandidates``),
-  /// merged at the end. Memory: one tile product and `rows × 2k` candidates per core, never
-  /// `rows × rows`.
+  /// `E_I·E_Jᵀ` for `J ≤ I`) and each score is offered to both rows' candidates, so the
+  /// arithmetic is half of the full product. Most offers are turned away by comparing with the
+  /// two rows' thresholds. Tile pairs run on all cores with BLAS at one thread each (the
+  /// process-wide setting is restored afterwards); each core keeps its own candidates
+  /// (``RowCandidates``), merged at the end. Memory: one tile product and `rows × 2k` candidates
+  /// per core, never `rows × rows`.
   ///
   /// - Parameters:
   ///   - k: Neighbours per row; more than the other rows returns them all.
