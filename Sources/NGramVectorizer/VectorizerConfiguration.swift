@@ -53,8 +53,8 @@ public struct VectorizerConfiguration: Sendable, Hashable, Codable {
     characterNGrams: 2...4, characterNGramWords: .whitespace, wordNGrams: 1...2, wordSeed: 1,
     titleRepeats: 1,
     termFrequencySaturation: 5, topicTermFrequencySaturation: 1000,
-    maximumDocumentFrequency: 0.5, embeddingDimension: 4096, candidateDimension: 2048,
-    rescoringDepth: 100)
+    maximumDocumentFrequency: 0.5, embeddingDimension: 4096, candidateDimension: 1024,
+    rescoringDepth: 200)
 
   /// The dimension `related --all` finds candidates in: ``candidateDimension``, or
   /// ``embeddingDimension`` for models that do not name one.

@@ -89,6 +89,7 @@ let vocabularyPapers: [Paper] = (0..<240).map { i in
     expected.version = "affinity-ngram-v2"
     expected.characterNGramWords = nil
     expected.candidateDimension = nil  // candidates in the embedding's 4096 dimensions
+    expected.rescoringDepth = 100  // and 100 of them, as v2 files have always said
     #expect(earlier == expected)
     #expect(earlier.candidateSearchDimension == earlier.embeddingDimension)
     let papers = [
