@@ -1,9 +1,13 @@
 extension SparseVector {
   /// Inner products of query vectors with their candidates, on all cores.
   ///
-  /// Each query is spread once into a dense scratch array (one per core), and each candidate
-  /// is then scored by reading only its own entries, so a query with `c` candidates costs
-  /// O(query.count + Σ candidate.count) without merging index lists.
+  /// Queries are taken in blocks of eight, in the order given: a block's queries are spread
+  /// into one dense scratch array (a lane each, one array per core), and each candidate of any
+  /// of them is scored against all eight by reading only its own entries, once. Queries given
+  /// one after another that share candidates (papers of one topic) read them once between
+  /// them: for `related --all` on 10,000 synthetic papers, blocks of eight read 338,528
+  /// candidates instead of 2,000,000. Each score is the value ``dot(_:)`` gives (see
+  /// ``QueryBlock``).
   ///
   /// ```swift
   /// let scores = SparseVector.innerProducts(
@@ -23,65 +27,16 @@ extension SparseVector {
   ) -> [[Float]] {
     precondition(queries.count == candidates.count, "One candidate list per query")
     let (indices, size) = compactIndices(of: vectors, dimension: dimension)
-    return NGramVectorizer.parallelChunks(Array(queries.indices)) { chunk in
-      var dense = [Float](repeating: 0, count: size)
-      return dense.withUnsafeMutableBufferPointer { dense in
-        chunk.map { position in
-          let query = queries[position]
-          for (index, value) in zip(indices[query], vectors[query].values) {
-            dense[Int(index)] = value
-          }
-          defer { for index in indices[query] { dense[Int(index)] = 0 } }
-          return gathered(
-            candidates[position], indices: indices, vectors: vectors,
-            from: UnsafeBufferPointer(dense))
-        }
+    let blocks = Array(stride(from: 0, to: queries.count, by: QueryBlock.width))
+    return NGramVectorizer.parallelChunks(blocks) { chunk in
+      var block = QueryBlock(features: size, vectors: vectors.count)
+      return chunk.flatMap { start in
+        let members = start..<min(queries.count, start + QueryBlock.width)
+        return block.scores(
+          queries: queries[members], candidates: candidates[members], indices: indices,
+          vectors: vectors)
       }
     }
-  }
-
-  /// Σ candidate[i]·dense[i] for each candidate, four candidates at a time: each sum is added
-  /// up in index order (as ``dot(_:)`` does, so the values are the same), but four independent
-  /// sums keep the processor busy while each addition waits for the one before.
-  private static func gathered(
-    _ candidates: [Int], indices: [[UInt32]], vectors: [SparseVector],
-    from dense: UnsafeBufferPointer<Float>
-  ) -> [Float] {
-    var scores = [Float](repeating: 0, count: candidates.count)
-    var next = 0
-    while next + 4 <= candidates.count {
-      let group = (
-        candidates[next], candidates[next + 1], candidates[next + 2], candidates[next + 3]
-      )
-      let (a, b, c, d) = (indices[group.0], indices[group.1], indices[group.2], indices[group.3])
-      let (va, vb, vc, vd) = (
-        vectors[group.0].values, vectors[group.1].values, vectors[group.2].values,
-        vectors[group.3].values
-      )
-      var sums: (Float, Float, Float, Float) = (0, 0, 0, 0)
-      let shared = min(a.count, b.count, c.count, d.count)
-      for entry in 0..<shared {
-        sums.0 += dense[Int(a[entry])] * va[entry]
-        sums.1 += dense[Int(b[entry])] * vb[entry]
-        sums.2 += dense[Int(c[entry])] * vc[entry]
-        sums.3 += dense[Int(d[entry])] * vd[entry]
-      }
-      for entry in shared..<a.count { sums.0 += dense[Int(a[entry])] * va[entry] }
-      for entry in shared..<b.count { sums.1 += dense[Int(b[entry])] * vb[entry] }
-      for entry in shared..<c.count { sums.2 += dense[Int(c[entry])] * vc[entry] }
-      for entry in shared..<d.count { sums.3 += dense[Int(d[entry])] * vd[entry] }
-      (scores[next], scores[next + 1], scores[next + 2], scores[next + 3]) = sums
-      next += 4
-    }
-    for position in next..<candidates.count {
-      let candidate = candidates[position]
-      var sum: Float = 0
-      for (index, value) in zip(indices[candidate], vectors[candidate].values) {
-        sum += dense[Int(index)] * value
-      }
-      scores[position] = sum
-    }
-    return scores
   }
 
   /// The vectors' indices renumbered by rank among the indices any of them uses, and how many

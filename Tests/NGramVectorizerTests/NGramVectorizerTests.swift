@@ -40,6 +40,22 @@ import Testing
     #expect(scores[0].allSatisfy { $0 != 0 })
   }
 
+  @Test func innerProductsOfManyBlocksEqualPairwiseDots() {
+    let (vectorizer, v) = NGramVectorizer.fitted(on: corpus)
+    // 19 queries: two full blocks of eight and a partial one; queries repeat within a block,
+    // lists overlap, repeat candidates, are empty or are not a multiple of four long.
+    let queries = (0..<19).map { ($0 * 3) % v.count }
+    let candidates = queries.indices.map { position in
+      (0..<(position % 7)).map { (position + $0 * 2) % v.count }
+    }
+    let scores = SparseVector.innerProducts(
+      in: v, queries: queries, candidates: candidates,
+      dimension: vectorizer.configuration.featureSpace)
+    let expected = zip(queries, candidates).map { query, list in list.map { v[query].dot(v[$0]) } }
+    #expect(scores == expected)
+    #expect(scores.joined().contains { $0 != 0 })
+  }
+
   @Test func textWithNothingKnownIsTheZeroVector() {
     let vectorizer = NGramVectorizer(fittingOn: corpus)
     #expect(vectorizer.vector(for: "").count == 0)
