@@ -68,7 +68,8 @@ struct QueryBlock: ~Copyable {
   /// Every candidate's products with all lanes, four candidates at a time: four independent
   /// sums keep the processor busy while each addition waits for the one before.
   private mutating func scoreUnion(indices: [[UInt32]], vectors: [SparseVector]) {
-    unionScores = [Lanes](repeating: Lanes(), count: union.count)
+    unionScores.removeAll(keepingCapacity: true)
+    unionScores.append(contentsOf: repeatElement(Lanes(), count: union.count))
     let dense = UnsafePointer(dense)
     /// Adds the products of entries `range` of a candidate to `sum`.
     @inline(__always)
