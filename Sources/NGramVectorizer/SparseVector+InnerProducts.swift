@@ -2,12 +2,12 @@ extension SparseVector {
   /// Inner products of query vectors with their candidates, on all cores.
   ///
   /// Queries are taken in blocks of eight, in the order given: a block's queries are spread
-  /// into one dense scratch array (a lane each, one array per core), and each candidate of any
-  /// of them is scored against all eight by reading only its own entries, once. Queries given
-  /// one after another that share candidates (papers of one topic) read them once between
-  /// them: for `related --all` on 10,000 synthetic papers, blocks of eight read 338,528
-  /// candidates instead of 2,000,000. Each score is the value ``dot(_:)`` gives (see
-  /// ``QueryBlock``).
+  /// into one dense scratch array (a lane each, one array per chunk of blocks), and each
+  /// candidate of any of them is scored against all eight by reading only its own entries,
+  /// once. Queries given one after another that share candidates (papers of one topic) read
+  /// them once between them: for `related --all` on 10,000 synthetic papers, blocks of eight
+  /// read 338,528 candidates instead of 2,000,000. Each score is the value ``dot(_:)`` gives
+  /// (see ``QueryBlock``).
   ///
   /// ```swift
   /// let scores = SparseVector.innerProducts(
