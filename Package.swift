@@ -21,6 +21,9 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
+    /// Loops spread over all cores in chunks of consecutive indices.
+    .target(name: "Parallel"),
+
     // MARK: - Numerics
 
     /// OpenBLAS (`cblas_*`) and LAPACKE, as Debian ships them. Imported only by SimilarityCore's
@@ -32,20 +35,20 @@ let package = Package(
     ),
     /// Row-major `Float` matrices and safe BLAS/LAPACK operations on them. Knows nothing of text
     /// or papers.
-    .target(name: "SimilarityCore", dependencies: ["COpenBLAS"]),
+    .target(name: "SimilarityCore", dependencies: ["COpenBLAS", "Parallel"]),
 
     /// Embeddings and similarity matrices out, streamed: NumPy `.npy`, CSV, Matrix Market.
-    .target(name: "MatrixExport", dependencies: ["SimilarityCore"]),
+    .target(name: "MatrixExport", dependencies: ["Parallel", "SimilarityCore"]),
 
     // MARK: - Text
 
     /// Text to hashed, weighted n-gram vectors. Knows nothing of BLAS or papers.
-    .target(name: "NGramVectorizer"),
+    .target(name: "NGramVectorizer", dependencies: ["Parallel"]),
 
     // MARK: - Papers
 
     /// `Paper`, arXiv ids, and the readers for Daily Papers digests and JSON Lines.
-    .target(name: "PaperCorpus"),
+    .target(name: "PaperCorpus", dependencies: ["Parallel"]),
     /// The SQLite store of papers and the days they appeared on.
     .target(
       name: "PaperLibrary",
@@ -59,7 +62,8 @@ let package = Package(
     .target(
       name: "Affinity",
       dependencies: [
-        "MatrixExport", "NGramVectorizer", "PaperCorpus", "PaperLibrary", "SimilarityCore",
+        "MatrixExport", "NGramVectorizer", "PaperCorpus", "PaperLibrary", "Parallel",
+        "SimilarityCore",
       ]
     ),
 
@@ -69,7 +73,7 @@ let package = Package(
     .executableTarget(
       name: "affinity",
       dependencies: [
-        "Affinity", "MatrixExport", "NGramVectorizer", "PaperCorpus", "PaperLibrary",
+        "Affinity", "MatrixExport", "NGramVectorizer", "PaperCorpus", "PaperLibrary", "Parallel",
         "SimilarityCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       resources: [.copy("Resources/sample-digest.md")]
@@ -87,6 +91,7 @@ let package = Package(
     /// Test-only: strict readers of the exported formats (npy, CSV, Matrix Market).
     .target(name: "_MatrixFileReading", path: "Sources/_MatrixFileReading"),
 
+    .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
     .testTarget(name: "SimilarityCoreTests", dependencies: ["SimilarityCore"]),
     .testTarget(
       name: "NGramVectorizerTests",

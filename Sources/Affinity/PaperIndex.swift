@@ -1,6 +1,7 @@
 import Foundation
 import NGramVectorizer
 import PaperCorpus
+import Parallel
 import SimilarityCore
 
 /// Papers vectorised together, for questions about all of them at once: every paper's related
@@ -52,9 +53,8 @@ public struct PaperIndex: Sendable {
     let rows = vectors.count
     let elements = [Float](unsafeUninitializedCapacity: rows * dimension) { buffer, initialized in
       nonisolated(unsafe) let buffer = buffer
-      let chunk = 256
-      DispatchQueue.concurrentPerform(iterations: (rows + chunk - 1) / chunk) { part in
-        for row in (part * chunk)..<min(rows, (part + 1) * chunk) {
+      Parallel.forEachChunk(of: rows, size: 256) { chunk in
+        for row in chunk {
           fold(
             vectors[row],
             into: UnsafeMutableBufferPointer(

@@ -1,4 +1,4 @@
-import Dispatch
+import Parallel
 import SimilarityCore
 
 extension MatrixExport {
@@ -59,27 +59,21 @@ extension MatrixExport {
   private static func formattedLines(
     rows: Range<Int>, names: [String], values: (Int) -> ArraySlice<Float>
   ) -> [[UInt8]] {
-    var lines = [[UInt8]](repeating: [], count: rows.count)
-    lines.withUnsafeMutableBufferPointer { output in
-      nonisolated(unsafe) let output = output
-      nonisolated(unsafe) let values = values
-      let chunk = max(1, (rows.count + 15) / 16)
-      DispatchQueue.concurrentPerform(iterations: (rows.count + chunk - 1) / chunk) { part in
-        for offset in (part * chunk)..<min(rows.count, (part + 1) * chunk) {
-          let row = rows.lowerBound + offset
-          var line = Array(csvField(names[row]).utf8)
-          let slice = values(row)
-          line.reserveCapacity(line.count + slice.count * 11 + 1)
-          for value in slice {
-            line.append(UInt8(ascii: ","))
-            DecimalText.appendSixDigits(value, to: &line)
-          }
-          line.append(UInt8(ascii: "\n"))
-          output[offset] = line
+    nonisolated(unsafe) let values = values  // called from every core; it only reads
+    return Parallel.mapChunks(of: rows.count, size: max(1, (rows.count + 15) / 16)) { chunk in
+      chunk.map { offset in
+        let row = rows.lowerBound + offset
+        var line = Array(csvField(names[row]).utf8)
+        let slice = values(row)
+        line.reserveCapacity(line.count + slice.count * 11 + 1)
+        for value in slice {
+          line.append(UInt8(ascii: ","))
+          DecimalText.appendSixDigits(value, to: &line)
         }
+        line.append(UInt8(ascii: "\n"))
+        return line
       }
     }
-    return lines
   }
 
   /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).

@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// Turns texts into L2-normalised, TF-IDF-weighted hashed n-gram vectors.
 ///
@@ -238,14 +239,11 @@ public struct NGramVectorizer: Sendable {
   static func parallelUpdate<T: Sendable>(
     _ elements: inout [T], _ update: @Sendable (inout T) -> Void
   ) {
-    let chunk = max(1, (elements.count + 15) / 16)
     let count = elements.count
     elements.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let buffer = buffer
-      DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
-        for index in (c * chunk)..<min(count, (c + 1) * chunk) {
-          update(&buffer[index])
-        }
+      Parallel.forEachChunk(of: count, size: max(1, (count + 15) / 16)) { range in
+        for index in range { update(&buffer[index]) }
       }
     }
   }
@@ -256,15 +254,8 @@ public struct NGramVectorizer: Sendable {
   static func parallelChunks<Input: Sendable, T: Sendable>(
     _ inputs: [Input], _ transform: @Sendable (ArraySlice<Input>) -> [T]
   ) -> [T] {
-    let chunk = max(1, min(64, (inputs.count + 15) / 16))
-    let chunks = (inputs.count + chunk - 1) / chunk
-    var results = [[T]](repeating: [], count: chunks)
-    results.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let output = buffer
-      DispatchQueue.concurrentPerform(iterations: chunks) { c in
-        output[c] = transform(inputs[(c * chunk)..<min(inputs.count, (c + 1) * chunk)])
-      }
+    Parallel.mapChunks(of: inputs.count, size: max(1, min(64, (inputs.count + 15) / 16))) {
+      transform(inputs[$0])
     }
-    return results.flatMap { $0 }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// Reads papers from JSON Lines: one JSON object a line, blank lines ignored.
 ///
@@ -20,16 +21,10 @@ public enum JSONLinesParser {
   public static func parse(_ bytes: [UInt8], source: String) -> CorpusReadResult {
     let lines = TextLines(bytes: bytes)
     let ranges = lines.ranges
-    let chunk = 256
-    var outcomes = [Result<Paper, CorpusProblem>?](repeating: nil, count: ranges.count)
-    outcomes.withUnsafeMutableBufferPointer { outcomes in
-      nonisolated(unsafe) let outcomes = outcomes
-      DispatchQueue.concurrentPerform(iterations: (ranges.count + chunk - 1) / chunk) { part in
-        let decoder = JSONDecoder()
-        for index in (part * chunk)..<min(ranges.count, (part + 1) * chunk) {
-          outcomes[index] = outcome(
-            of: lines.line(index + 1, range: ranges[index]), source: source, decoder: decoder)
-        }
+    let outcomes = Parallel.mapChunks(of: ranges.count, size: 256) { chunk in
+      let decoder = JSONDecoder()
+      return chunk.map { index in
+        outcome(of: lines.line(index + 1, range: ranges[index]), source: source, decoder: decoder)
       }
     }
     var result = CorpusReadResult(source: source)

@@ -1,4 +1,5 @@
 import Dispatch
+import Parallel
 
 extension Matrix {
   /// For every row, the `k` other rows with the largest inner product: all-pairs cosine top-k
@@ -104,17 +105,10 @@ extension Matrix {
 
   /// Each row's best `capacity` candidates over all cores', best first.
   private static func merged(_ candidates: [RowCandidates], capacity: Int) -> [[Neighbor]] {
-    let rows = candidates[0].rows
-    var lists = [[Neighbor]](repeating: [], count: rows)
-    let chunk = 4096
-    lists.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let output = buffer
-      DispatchQueue.concurrentPerform(iterations: (rows + chunk - 1) / chunk) { part in
-        for row in (part * chunk)..<min(rows, (part + 1) * chunk) {
-          output[row] = RowCandidates.best(capacity, of: candidates.flatMap { $0.keys(of: row) })
-        }
+    Parallel.mapChunks(of: candidates[0].rows, size: 4096) { chunk in
+      chunk.map { row in
+        RowCandidates.best(capacity, of: candidates.flatMap { $0.keys(of: row) })
       }
     }
-    return lists
   }
 }

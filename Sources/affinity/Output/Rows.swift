@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// A header and rows of text fields, printed in any ``OutputFormat`` but JSON.
 struct Rows {
@@ -30,14 +31,7 @@ struct Rows {
       }
       return text
     }
-    let chunk = 4096
-    var chunks = [String](repeating: "", count: (rows.count + chunk - 1) / chunk)
-    chunks.withUnsafeMutableBufferPointer { output in
-      nonisolated(unsafe) let output = output
-      DispatchQueue.concurrentPerform(iterations: output.count) { part in
-        output[part] = text(of: rows[(part * chunk)..<min(rows.count, (part + 1) * chunk)])
-      }
-    }
+    let chunks = Parallel.mapChunks(of: rows.count, size: 4096) { [text(of: rows[$0])] }
     return text(of: [header]) + chunks.joined()
   }
 
