@@ -18,8 +18,7 @@ public enum Parallel {
   public static func forEachChunk(
     of count: Int, size: Int, _ body: @Sendable (Range<Int>) -> Void
   ) {
-    precondition(size >= 1, "A chunk holds at least one index")
-    DispatchQueue.concurrentPerform(iterations: (count + size - 1) / size) { chunk in
+    DispatchQueue.concurrentPerform(iterations: chunkCount(of: count, size: size)) { chunk in
       body((chunk * size)..<min(count, (chunk + 1) * size))
     }
   }
@@ -35,7 +34,7 @@ public enum Parallel {
   public static func mapChunks<T>(
     of count: Int, size: Int, _ transform: @Sendable (Range<Int>) -> [T]
   ) -> [T] {
-    var results = [[T]](repeating: [], count: (count + size - 1) / size)
+    var results = [[T]](repeating: [], count: chunkCount(of: count, size: size))
     results.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let results = buffer
       forEachChunk(of: count, size: size) { range in
@@ -43,5 +42,10 @@ public enum Parallel {
       }
     }
     return results.flatMap { $0 }
+  }
+
+  private static func chunkCount(of count: Int, size: Int) -> Int {
+    precondition(size >= 1, "A chunk holds at least one index")
+    return (count + size - 1) / size
   }
 }
