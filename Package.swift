@@ -8,7 +8,7 @@ let package = Package(
   name: "Affinity",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "affinity", targets: ["affinity"]),
+    .executable(name: "affinity", targets: ["AffinityCLI"]),
     .library(name: "PaperCorpus", targets: ["PaperCorpus"]),
     .library(name: "PaperLibrary", targets: ["PaperLibrary"]),
     .library(name: "SimilarityCore", targets: ["SimilarityCore"]),
@@ -69,9 +69,9 @@ let package = Package(
 
     // MARK: - Command line
 
-    /// The `affinity` command, with the built-in sample digest as a resource.
+    /// The `affinity` command (product `affinity`), with the built-in sample digest as a resource.
     .executableTarget(
-      name: "affinity",
+      name: "AffinityCLI",
       dependencies: [
         "Affinity", "MatrixExport", "NGramVectorizer", "PaperCorpus", "PaperLibrary", "Parallel",
         "SimilarityCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -111,7 +111,7 @@ let package = Package(
     ),
     .testTarget(
       name: "AffinityCLITests",
-      dependencies: ["affinity", "SimilarityCore", "_MatrixFileReading"],
+      dependencies: ["AffinityCLI", "SimilarityCore", "_MatrixFileReading"],
       resources: [.copy("Golden")]
     ),
   ],

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import affinity
+@testable import AffinityCLI
 
 /// CSV and TSV text, rendered in chunks on all cores, is every row in order, escaped.
 @Suite struct RowsTests {

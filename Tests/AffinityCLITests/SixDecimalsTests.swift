@@ -2,7 +2,7 @@ import Foundation
 import SimilarityCore
 import Testing
 
-@testable import affinity
+@testable import AffinityCLI
 
 /// The fast score text is `printf`'s `%.6f`, digit for digit.
 @Suite struct SixDecimalsTests {
