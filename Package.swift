@@ -6,7 +6,7 @@ import PackageDescription
 
 let package = Package(
   name: "Affinity",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "affinity", targets: ["AffinityCLI"]),
     .library(name: "PaperCorpus", targets: ["PaperCorpus"]),
@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "NGramVectorizer", targets: ["NGramVectorizer"]),
     .library(name: "Affinity", targets: ["Affinity"]),
     .library(name: "MatrixExport", targets: ["MatrixExport"]),
+    .library(name: "FileOutput", targets: ["FileOutput"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +24,8 @@ let package = Package(
   targets: [
     /// Loops spread over all cores in chunks of consecutive indices.
     .target(name: "Parallel"),
+    /// Files that appear whole or not at all, and standard output, written with checked errors.
+    .target(name: "FileOutput"),
 
     // MARK: - Numerics
 
@@ -38,7 +41,7 @@ let package = Package(
     .target(name: "SimilarityCore", dependencies: ["COpenBLAS", "Parallel"]),
 
     /// Embeddings and similarity matrices out, streamed: NumPy `.npy`, CSV, Matrix Market.
-    .target(name: "MatrixExport", dependencies: ["Parallel", "SimilarityCore"]),
+    .target(name: "MatrixExport", dependencies: ["FileOutput", "Parallel", "SimilarityCore"]),
 
     // MARK: - Text
 
@@ -62,7 +65,7 @@ let package = Package(
     .target(
       name: "Affinity",
       dependencies: [
-        "MatrixExport", "NGramVectorizer", "PaperCorpus", "PaperLibrary", "Parallel",
+        "FileOutput", "NGramVectorizer", "PaperCorpus", "PaperLibrary", "Parallel",
         "SimilarityCore",
       ]
     ),
@@ -73,8 +76,8 @@ let package = Package(
     .executableTarget(
       name: "AffinityCLI",
       dependencies: [
-        "Affinity", "MatrixExport", "NGramVectorizer", "PaperCorpus", "PaperLibrary", "Parallel",
-        "SimilarityCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Affinity", "FileOutput", "MatrixExport", "NGramVectorizer", "PaperCorpus", "PaperLibrary",
+        "Parallel", "SimilarityCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       resources: [.copy("Resources/sample-digest.md")]
     ),
@@ -83,13 +86,14 @@ let package = Package(
     /// and the sgemm limit.
     .executableTarget(
       name: "affinity-bench",
-      dependencies: ["MatrixExport", "NGramVectorizer", "PaperCorpus", "SimilarityCore"]
+      dependencies: ["FileOutput", "MatrixExport", "NGramVectorizer", "PaperCorpus", "SimilarityCore"]
     ),
 
     // MARK: - Tests
 
-    /// Test-only: strict readers of the exported formats (npy, CSV, Matrix Market).
-    .target(name: "_MatrixFileReading", path: "Sources/_MatrixFileReading"),
+    /// Test-only: temporary folders, and strict readers of the exported formats (npy, CSV,
+    /// Matrix Market).
+    .target(name: "_TestSupport", path: "Sources/_TestSupport"),
 
     .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
     .testTarget(name: "SimilarityCoreTests", dependencies: ["SimilarityCore"]),
@@ -103,7 +107,8 @@ let package = Package(
       dependencies: ["PaperCorpus"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "MatrixExportTests", dependencies: ["MatrixExport", "_MatrixFileReading"]),
+    .testTarget(name: "FileOutputTests", dependencies: ["FileOutput", "_TestSupport"]),
+    .testTarget(name: "MatrixExportTests", dependencies: ["FileOutput", "MatrixExport", "_TestSupport"]),
     .testTarget(name: "AffinityTests", dependencies: ["Affinity", "PaperLibrary"]),
     .testTarget(
       name: "PaperLibraryTests",
@@ -111,7 +116,7 @@ let package = Package(
     ),
     .testTarget(
       name: "AffinityCLITests",
-      dependencies: ["AffinityCLI", "SimilarityCore", "_MatrixFileReading"],
+      dependencies: ["AffinityCLI", "SimilarityCore", "_TestSupport"],
       resources: [.copy("Golden")]
     ),
   ],

@@ -1,3 +1,4 @@
+import FileOutput
 import Parallel
 import SimilarityCore
 
@@ -10,7 +11,7 @@ extension MatrixExport {
   ///   - rowNames: One name per row (paper ids).
   ///   - columnNames: One name per column.
   ///   - file: A file or standard output.
-  /// - Throws: `ExportError.writeFailed`.
+  /// - Throws: `OutputFileError.writeFailed`.
   /// - Precondition: One name per row and per column.
   /// - Complexity: O(`rows * columns`).
   public static func writeCSV(
@@ -33,7 +34,7 @@ extension MatrixExport {
   ///   - file: A file or standard output.
   ///   - blockElements: The most values computed at once (memory: 4 bytes each).
   ///   - progress: Told after each block of rows.
-  /// - Throws: `ExportError.writeFailed`.
+  /// - Throws: `OutputFileError.writeFailed`.
   /// - Precondition: One id per row.
   /// - Complexity: O(`rows² × columns`) arithmetic, O(block) memory.
   public static func writeSimilarityCSV(

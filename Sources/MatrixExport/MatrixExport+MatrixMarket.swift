@@ -1,3 +1,4 @@
+import FileOutput
 import SimilarityCore
 
 extension MatrixExport {
@@ -15,7 +16,7 @@ extension MatrixExport {
   ///   - blockElements: The most values computed at once (memory: 4 bytes each).
   ///   - progress: Told after each block of rows.
   /// - Returns: The number of entries written.
-  /// - Throws: `ExportError.writeFailed`.
+  /// - Throws: `OutputFileError.writeFailed`.
   /// - Precondition: `k >= 1`; a threshold in `-1...1`.
   /// - Complexity: O(`rows² × columns`) arithmetic (half for a threshold), O(block + output).
   @discardableResult

@@ -1,3 +1,4 @@
+import FileOutput
 import SimilarityCore
 
 extension MatrixExport {
@@ -6,7 +7,7 @@ extension MatrixExport {
   /// - Parameters:
   ///   - matrix: The matrix, written in C order.
   ///   - file: A file (not standard output).
-  /// - Throws: `ExportError.writeFailed`.
+  /// - Throws: `OutputFileError.writeFailed`.
   /// - Complexity: O(`rows * columns`).
   public static func writeNumPy(_ matrix: Matrix, to file: OutputFile) throws {
     let header = NumPyFormat.header(rows: matrix.rows, columns: matrix.columns)
@@ -27,7 +28,7 @@ extension MatrixExport {
   ///   - file: A file (not standard output).
   ///   - blockElements: The most values computed at once (memory: 4 bytes each).
   ///   - progress: Told after each block of rows.
-  /// - Throws: `ExportError.writeFailed`.
+  /// - Throws: `OutputFileError.writeFailed`.
   /// - Complexity: O(`rows² × columns` / 2) arithmetic, O(block) memory.
   public static func writeSimilarityNumPy(
     of embedding: Matrix, to file: OutputFile, blockElements: Int = 1 << 23,

@@ -1,3 +1,4 @@
+import FileOutput
 import SimilarityCore
 
 /// Writing embeddings and cosine similarity matrices in formats other tools read with one call:

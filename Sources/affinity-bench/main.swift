@@ -5,6 +5,7 @@
 //   affinity-bench similarity-npy EMBEDDINGS.npy OUT.npy
 //   affinity-bench kmeans EMBEDDINGS.f32 ROWS COLUMNS K
 //   affinity-bench agglomerative EMBEDDINGS.f32 ROWS COLUMNS K
+import FileOutput
 import Foundation
 import MatrixExport
 import NGramVectorizer

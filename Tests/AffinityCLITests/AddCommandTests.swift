@@ -1,9 +1,10 @@
+import _TestSupport
 import Foundation
 import Testing
 
 @Suite struct AddCommandTests {
-  let workspace: Workspace
-  init() throws { workspace = try Workspace() }
+  let workspace: TemporaryFolder
+  init() throws { workspace = try TemporaryFolder() }
 
   let digest = """
     ## Daily Papers (2024-06-18)

@@ -1,10 +1,11 @@
+import _TestSupport
 import Foundation
 import Testing
 
 /// The commands' output on the built-in sample, compared with committed golden text.
 @Suite struct CommandOutputTests {
-  let workspace: Workspace
-  init() throws { workspace = try Workspace() }
+  let workspace: TemporaryFolder
+  init() throws { workspace = try TemporaryFolder() }
 
   @Test(arguments: [
     (["list", "--sample", "--format", "tsv"], "list-sample.tsv"),

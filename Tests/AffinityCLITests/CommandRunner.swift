@@ -40,32 +40,6 @@ func affinity(_ arguments: String..., home: URL) throws -> CommandResult {
   try affinity(arguments, home: home)
 }
 
-/// A fresh folder for one test's library and files, removed when the test ends.
-final class Workspace {
-  let url: URL
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "affinity-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-  deinit { try? FileManager.default.removeItem(at: url) }
-
-  /// Writes a file into the workspace and returns its path.
-  @discardableResult
-  func write(_ name: String, _ contents: String) throws -> String {
-    let file = url.appendingPathComponent(name)
-    try Data(contents.utf8).write(to: file)
-    return file.path
-  }
-
-  /// Writes raw bytes into the workspace and returns the path.
-  func write(_ name: String, bytes: [UInt8]) throws -> String {
-    let file = url.appendingPathComponent(name)
-    try Data(bytes).write(to: file)
-    return file.path
-  }
-}
-
 /// The text of a golden file committed under `Golden/`.
 func golden(_ name: String) throws -> String {
   guard let url = Bundle.module.url(forResource: "Golden/\(name)", withExtension: nil) else {

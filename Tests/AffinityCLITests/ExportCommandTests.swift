@@ -1,10 +1,10 @@
 import Foundation
 import Testing
-import _MatrixFileReading
+import _TestSupport
 
 @Suite struct ExportCommandTests {
-  let workspace: Workspace
-  init() throws { workspace = try Workspace() }
+  let workspace: TemporaryFolder
+  init() throws { workspace = try TemporaryFolder() }
 
   private func path(_ name: String) -> String { workspace.url.appendingPathComponent(name).path }
   private func data(_ name: String) throws -> Data {

@@ -1,9 +1,10 @@
+import _TestSupport
 import Foundation
 import Testing
 
 @Suite struct ReadingCommandTests {
-  let workspace: Workspace
-  init() throws { workspace = try Workspace() }
+  let workspace: TemporaryFolder
+  init() throws { workspace = try TemporaryFolder() }
 
   @Test func listWithoutALibrarySaysHowToMakeOne() throws {
     let result = try affinity("list", home: workspace.url)
@@ -64,8 +65,8 @@ import Testing
   .enabled(if: SharedCorpus.shouldRun, "../shared/corpus/daily-papers is not beside the repository")
 )
 struct SharedCorpusCommandTests {
-  let workspace: Workspace
-  init() throws { workspace = try Workspace() }
+  let workspace: TemporaryFolder
+  init() throws { workspace = try TemporaryFolder() }
 
   @Test func corpusListsEveryPaperAndAddingTwiceStoresTheSame() throws {
     let listed = try affinity(

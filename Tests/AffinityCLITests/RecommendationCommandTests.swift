@@ -1,9 +1,10 @@
+import _TestSupport
 import Foundation
 import Testing
 
 @Suite struct RecommendationCommandTests {
-  let workspace: Workspace
-  init() throws { workspace = try Workspace() }
+  let workspace: TemporaryFolder
+  init() throws { workspace = try TemporaryFolder() }
 
   @Test func relatedOnTheSampleFindsPreferenceOptimisationFirst() throws {
     let result = try affinity(

@@ -1,9 +1,10 @@
+import _TestSupport
 import Foundation
 import Testing
 
 @Suite struct TopicsCommandTests {
-  let workspace: Workspace
-  init() throws { workspace = try Workspace() }
+  let workspace: TemporaryFolder
+  init() throws { workspace = try TemporaryFolder() }
 
   /// The sample's papers as JSON Lines, in the given order of `list`.
   private func sampleAsJSONLines(reversed: Bool) throws -> String {

@@ -1,8 +1,9 @@
+import FileOutput
 import Foundation
 import MatrixExport
 import SimilarityCore
 import Testing
-import _MatrixFileReading
+import _TestSupport
 
 @Suite struct SimilarityExportTests {
   /// 37 papers (one with no features: a zero row) in 6 dimensions, and small blocks so every

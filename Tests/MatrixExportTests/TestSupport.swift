@@ -25,21 +25,3 @@ func naiveCosines(_ e: Matrix) -> [[Float]] {
     }
   }
 }
-
-/// A fresh temporary folder, removed when the value goes away.
-final class TemporaryFolder {
-  let url: URL
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "affinity-export-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-  deinit { try? FileManager.default.removeItem(at: url) }
-
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-  /// The names of the files in the folder, sorted (hidden ones too).
-  func names() throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
-  }
-}

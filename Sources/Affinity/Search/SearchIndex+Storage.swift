@@ -1,4 +1,4 @@
-import MatrixExport
+import FileOutput
 
 #if canImport(Glibc)
   import Glibc
@@ -36,7 +36,7 @@ extension SearchIndex {
 
     /// The first `count` bytes of a file being written, mapped for writing (see
     /// `OutputFile.mapForWriting(byteCount:)`): the index is built straight into the file.
-    init(mappingForWriting file: OutputFile, count: Int) throws(ExportError) {
+    init(mappingForWriting file: OutputFile, count: Int) throws(OutputFileError) {
       let mapped = try file.mapForWriting(byteCount: max(1, count))
       bytes = UnsafeRawBufferPointer(start: mapped.baseAddress, count: count)
       release = { munmap(mapped.baseAddress, mapped.count) }

@@ -1,5 +1,5 @@
 import Foundation
-import MatrixExport
+import FileOutput
 import NGramVectorizer
 import PaperCorpus
 import PaperLibrary
@@ -162,7 +162,7 @@ public final class SearchIndex: @unchecked Sendable {
     storage: Storage, output: OutputFile?, notStored: SearchIndexError?
   ) {
     guard let path else { return (Storage(allocating: count), nil, nil) }
-    do throws(ExportError) {
+    do throws(OutputFileError) {
       let file = try OutputFile(path: path)
       return (try Storage(mappingForWriting: file, count: count), file, nil)
     } catch {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileOutput
 import MatrixExport
 
 /// `affinity embeddings`: the papers' embedding vectors, for users' own tools.
@@ -37,7 +38,7 @@ struct EmbeddingsCommand: ParsableCommand {
     let format = options.format(format, default: Format.csv)
     let (ids, embedding, hadProblems) = try options.openEmbedding()
     let file =
-      try options.output.map { path throws(ExportError) in try OutputFile(path: path) }
+      try options.output.map { path throws(OutputFileError) in try OutputFile(path: path) }
       ?? OutputFile.standardOutput()
     var idsFile: OutputFile?
     switch format {

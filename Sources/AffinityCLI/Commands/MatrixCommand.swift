@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileOutput
 import MatrixExport
 
 /// `affinity matrix`: the paper-by-paper cosine similarity matrix, for notebooks and graph tools.

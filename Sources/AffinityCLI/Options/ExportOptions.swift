@@ -1,5 +1,6 @@
 import Affinity
 import ArgumentParser
+import FileOutput
 import MatrixExport
 import PaperCorpus
 import SimilarityCore
@@ -91,7 +92,7 @@ struct ExportOptions: ParsableArguments {
   /// Refuses, before any work, a dense output that would not fit the free disk.
   func checkSpace(for bytes: Int, at path: String) throws {
     if let available = OutputFile.availableSpace(besides: path), bytes > available {
-      throw ExportError.notEnoughSpace(path: path, needed: bytes, available: available)
+      throw OutputFileError.notEnoughSpace(path: path, needed: bytes, available: available)
     }
   }
 

@@ -1,3 +1,25 @@
+/// A symmetric matrix of cosine similarities that can be visited in blocks of consecutive rows,
+/// so that a matrix far larger than memory can be streamed out: the cosines of a ``Matrix``'s
+/// unit rows, or of sparse vectors computed exactly.
+public protocol CosineBlocks {
+  /// The number of rows (and columns).
+  var rows: Int { get }
+
+  /// Visits the matrix block by block, in row order; see
+  /// ``Matrix/forEachCosineBlock(_:elementBudget:_:)`` for the contract every source keeps:
+  /// 1 on the diagonal, blocks exactly symmetric within their own rows.
+  ///
+  /// - Parameters:
+  ///   - part: Whole rows, or each block's rows up to its own last row.
+  ///   - elementBudget: The most elements one block may hold (at least one row is used).
+  ///   - body: Called once per block. The block is only valid during the call.
+  func forEachCosineBlock<Failure: Error>(
+    _ part: CosineBlock.Part, elementBudget: Int, _ body: (CosineBlock) throws(Failure) -> Void
+  ) throws(Failure)
+}
+
+extension Matrix: CosineBlocks {}
+
 extension Matrix {
   /// Visits the row-by-row cosine similarity matrix `self · selfᵀ` block by block, so a matrix
   /// far larger than memory can be streamed out.
@@ -73,6 +95,16 @@ public struct CosineBlock: Sendable {
   public let columns: Int
   /// The values, row after row, `columns` per row.
   public let values: ArraySlice<Float>
+
+  /// A block of `rows` holding columns `0..<columns` of each.
+  ///
+  /// - Precondition: `values` holds exactly `rows.count × columns` values.
+  public init(rows: Range<Int>, columns: Int, values: ArraySlice<Float>) {
+    precondition(values.count == rows.count * columns, "One value per row and column")
+    self.rows = rows
+    self.columns = columns
+    self.values = values
+  }
 
   /// The similarity of row `row` (an index of the whole matrix, in ``rows``) and column `column`
   /// (in `0..<columns`).

@@ -1,6 +1,7 @@
 import Foundation
-import MatrixExport
+import FileOutput
 import Testing
+import _TestSupport
 
 @Suite struct OutputFileTests {
   @Test func nothingAppearsUntilCommit() throws {
@@ -71,7 +72,7 @@ import Testing
     #expect {
       try OutputFile(path: path)
     } throws: { error in
-      guard case .cannotCreate(let failing, _) = error as? ExportError else { return false }
+      guard case .cannotCreate(let failing, _) = error as? OutputFileError else { return false }
       return failing == path && "\(error)".contains("check that the folder exists")
     }
   }

@@ -29,20 +29,20 @@ public final class OutputFile {
   /// Opens a new temporary file for `path`, first removing any that a process no longer
   /// running left for the same destination (killed before it could clean up).
   ///
-  /// - Throws: `ExportError.cannotCreate` when the folder is missing or not writable.
-  public init(path: String) throws(ExportError) {
+  /// - Throws: `OutputFileError.cannotCreate` when the folder is missing or not writable.
+  public init(path: String) throws(OutputFileError) {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[...$0]) } ?? ""
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     guard !name.isEmpty, name != ".", name != ".." else {
-      throw ExportError.cannotCreate(path: path, reason: "not a file name")
+      throw OutputFileError.cannotCreate(path: path, reason: "not a file name")
     }
     Self.removeAbandonedFiles(in: folder, prefix: ".\(name).partial-")
     let temporary = "\(folder).\(name).partial-\(getpid())"
     // Read and write: ``mapForWriting(byteCount:)`` maps it shared.
     let descriptor = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else {
-      throw ExportError.cannotCreate(path: path, reason: Self.lastErrorText())
+      throw OutputFileError.cannotCreate(path: path, reason: Self.lastErrorText())
     }
     self.path = path
     self.temporaryPath = temporary
@@ -83,7 +83,7 @@ public final class OutputFile {
         descriptor, bytes.baseAddress.map { $0 + done }, bytes.count - done, off_t(offset + done))
       if written < 0, errno == EINTR { continue }
       guard written > 0 else {
-        throw ExportError.writeFailed(path: path, reason: Self.lastErrorText())
+        throw OutputFileError.writeFailed(path: path, reason: Self.lastErrorText())
       }
       done += written
     }
@@ -97,17 +97,17 @@ public final class OutputFile {
   ///
   /// - Parameter byteCount: The file's size, at least 1.
   /// - Returns: The mapped bytes, zero until written.
-  /// - Throws: `ExportError.writeFailed` when the space cannot be reserved or mapped.
-  public func mapForWriting(byteCount: Int) throws(ExportError) -> UnsafeMutableRawBufferPointer {
+  /// - Throws: `OutputFileError.writeFailed` when the space cannot be reserved or mapped.
+  public func mapForWriting(byteCount: Int) throws(OutputFileError) -> UnsafeMutableRawBufferPointer {
     precondition(temporaryPath != nil && byteCount > 0, "A mapping needs a file and a size")
     let reserved = posix_fallocate(descriptor, 0, off_t(byteCount))
     guard reserved == 0 else {
-      throw ExportError.writeFailed(path: path, reason: String(cString: strerror(reserved)))
+      throw OutputFileError.writeFailed(path: path, reason: String(cString: strerror(reserved)))
     }
     guard
       let address = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_SHARED, descriptor, 0),
       address != MAP_FAILED
-    else { throw ExportError.writeFailed(path: path, reason: Self.lastErrorText()) }
+    else { throw OutputFileError.writeFailed(path: path, reason: Self.lastErrorText()) }
     return UnsafeMutableRawBufferPointer(start: address, count: byteCount)
   }
 
@@ -126,7 +126,7 @@ public final class OutputFile {
       if written < 0, errno == EINTR { continue }
       guard written > 0 else {
         buffer.removeAll()
-        throw ExportError.writeFailed(path: path, reason: Self.lastErrorText())
+        throw OutputFileError.writeFailed(path: path, reason: Self.lastErrorText())
       }
       done += written
     }
@@ -135,16 +135,16 @@ public final class OutputFile {
 
   /// Flushes, closes and moves the file into place (atomically, by `rename`).
   ///
-  /// - Throws: `ExportError.writeFailed`; the temporary file is then removed.
+  /// - Throws: `OutputFileError.writeFailed`; the temporary file is then removed.
   public func commit() throws {
     try flush()
     guard let temporaryPath else { return }
     guard close(descriptor) == 0 else {
-      throw ExportError.writeFailed(path: path, reason: Self.lastErrorText())
+      throw OutputFileError.writeFailed(path: path, reason: Self.lastErrorText())
     }
     descriptor = -1
     guard rename(temporaryPath, path) == 0 else {
-      throw ExportError.writeFailed(path: path, reason: Self.lastErrorText())
+      throw OutputFileError.writeFailed(path: path, reason: Self.lastErrorText())
     }
     committed = true
     InterruptCleanup.unregister(temporaryPath)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Why an export failed. Nothing is left at the destination when one is thrown.
-public enum ExportError: Error, CustomStringConvertible, Equatable {
+/// Why an ``OutputFile`` could not be written. Nothing is left at the destination when one is
+/// thrown.
+public enum OutputFileError: Error, CustomStringConvertible, Equatable {
   /// The output file could not be created (a missing folder, no permission, …).
   case cannotCreate(path: String, reason: String)
   /// Writing or finishing the output failed part-way.
@@ -18,7 +19,7 @@ public enum ExportError: Error, CustomStringConvertible, Equatable {
       "writing \(path) failed: \(reason); nothing was written"
     case .notEnoughSpace(let path, let needed, let available):
       "\(path) would need \(Self.size(needed)) but its disk has \(Self.size(available)) free; "
-        + "free some space, choose another -o, or narrow the papers (--date, --since, --ids)"
+        + "free some space, or write somewhere else"
     }
   }
 
