@@ -77,7 +77,8 @@ let package = Package(
       name: "AffinityCLI",
       dependencies: [
         "Affinity", "FileOutput", "MatrixExport", "NGramVectorizer", "PaperCorpus", "PaperLibrary",
-        "Parallel", "SimilarityCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Parallel", "SimilarityCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       resources: [.copy("Resources/sample-digest.md")]
     ),
@@ -86,7 +87,9 @@ let package = Package(
     /// and the sgemm limit.
     .executableTarget(
       name: "affinity-bench",
-      dependencies: ["FileOutput", "MatrixExport", "NGramVectorizer", "PaperCorpus", "SimilarityCore"]
+      dependencies: [
+        "FileOutput", "MatrixExport", "NGramVectorizer", "PaperCorpus", "SimilarityCore",
+      ]
     ),
 
     // MARK: - Tests
@@ -108,7 +111,8 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "FileOutputTests", dependencies: ["FileOutput", "_TestSupport"]),
-    .testTarget(name: "MatrixExportTests", dependencies: ["FileOutput", "MatrixExport", "_TestSupport"]),
+    .testTarget(
+      name: "MatrixExportTests", dependencies: ["FileOutput", "MatrixExport", "_TestSupport"]),
     .testTarget(name: "AffinityTests", dependencies: ["Affinity", "PaperLibrary"]),
     .testTarget(
       name: "PaperLibraryTests",

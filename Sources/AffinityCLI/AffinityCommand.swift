@@ -19,9 +19,15 @@ struct AffinityCommand: ParsableCommand {
   )
 
   /// Stops OpenBLAS's spinning idle threads before any command runs (see
-  /// ``BLASSettings/stopIdleThreads()``), then runs the command the arguments name.
+  /// ``BLASSettings/stopIdleThreads()``), then runs the command the arguments name; errors from
+  /// the libraries are worded with the options that fix them (``CommandError/wording(_:)``).
   static func main() {
     BLASSettings.stopIdleThreads()
-    main(nil)
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      exit(withError: CommandError.wording(error))
+    }
   }
 }

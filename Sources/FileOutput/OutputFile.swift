@@ -98,7 +98,8 @@ public final class OutputFile {
   /// - Parameter byteCount: The file's size, at least 1.
   /// - Returns: The mapped bytes, zero until written.
   /// - Throws: `OutputFileError.writeFailed` when the space cannot be reserved or mapped.
-  public func mapForWriting(byteCount: Int) throws(OutputFileError) -> UnsafeMutableRawBufferPointer {
+  public func mapForWriting(byteCount: Int) throws(OutputFileError) -> UnsafeMutableRawBufferPointer
+  {
     precondition(temporaryPath != nil && byteCount > 0, "A mapping needs a file and a size")
     let reserved = posix_fallocate(descriptor, 0, off_t(byteCount))
     guard reserved == 0 else {

@@ -24,30 +24,30 @@ extension MatrixExport {
     try file.flush()
   }
 
-  /// Writes the cosine similarity matrix of the rows of `embedding` as CSV: a header row of
-  /// ids, then one row per paper starting with its id; six significant digits, 1 on the
-  /// diagonal.
+  /// Writes a cosine similarity matrix as CSV: a header row of ids, then one row per paper
+  /// starting with its id; six significant digits, 1 on the diagonal.
   ///
   /// - Parameters:
-  ///   - embedding: Unit rows, one per paper.
+  ///   - similarities: The matrix, computed block by block.
   ///   - ids: One id per row.
   ///   - file: A file or standard output.
   ///   - blockElements: The most values computed at once (memory: 4 bytes each).
   ///   - progress: Told after each block of rows.
   /// - Throws: `OutputFileError.writeFailed`.
   /// - Precondition: One id per row.
-  /// - Complexity: O(`rows² × columns`) arithmetic, O(block) memory.
+  /// - Complexity: The arithmetic of the whole matrix, O(block) memory.
   public static func writeSimilarityCSV(
-    of embedding: Matrix, ids: [String], to file: OutputFile, blockElements: Int = 1 << 21,
+    of similarities: some CosineBlocks, ids: [String], to file: OutputFile,
+    blockElements: Int = 1 << 21,
     progress: Progress = { _, _ in }
   ) throws {
-    precondition(ids.count == embedding.rows, "One id per row")
+    precondition(ids.count == similarities.rows, "One id per row")
     try file.write(headerLine(ids))
-    try embedding.forEachCosineBlock(.full, elementBudget: blockElements) { block in
+    try similarities.forEachCosineBlock(.full, elementBudget: blockElements) { block in
       for line in formattedLines(rows: block.rows, names: ids, values: block.row) {
         try file.write(line)
       }
-      progress(block.rows.upperBound, embedding.rows)
+      progress(block.rows.upperBound, similarities.rows)
     }
     try file.flush()
   }

@@ -2,7 +2,7 @@ import FileOutput
 import SimilarityCore
 
 extension MatrixExport {
-  /// Writes part of the cosine similarity matrix of the rows of `embedding` as a Matrix Market
+  /// Writes part of a cosine similarity matrix as a Matrix Market
   /// coordinate file (`%%MatrixMarket matrix coordinate real general`, 1-based indices,
   /// shortest round-trip values), without the diagonal.
   ///
@@ -10,21 +10,22 @@ extension MatrixExport {
   /// kept for it (extra spaces between its numbers, which Matrix Market readers skip).
   ///
   /// - Parameters:
-  ///   - embedding: Unit rows, one per paper.
-  ///   - selection: Each row's top `k`, or every pair at or above a threshold.
+  ///   - similarities: The matrix (read block by block for a threshold).
+  ///   - selection: Each row's listed nearest rows, or every pair at or above a threshold.
   ///   - file: A file (not standard output).
   ///   - blockElements: The most values computed at once (memory: 4 bytes each).
   ///   - progress: Told after each block of rows.
   /// - Returns: The number of entries written.
   /// - Throws: `OutputFileError.writeFailed`.
-  /// - Precondition: `k >= 1`; a threshold in `-1...1`.
-  /// - Complexity: O(`rows² × columns`) arithmetic (half for a threshold), O(block + output).
+  /// - Precondition: One list per row, each of at most `k` columns; a threshold in `-1...1`.
+  /// - Complexity: Half the arithmetic of the whole matrix for a threshold; O(block + output)
+  ///   memory.
   @discardableResult
   public static func writeSimilarityMatrixMarket(
-    of embedding: Matrix, keeping selection: SparseSelection, to file: OutputFile,
+    of similarities: some CosineBlocks, keeping selection: SparseSelection, to file: OutputFile,
     blockElements: Int = 1 << 23, progress: Progress = { _, _ in }
   ) throws -> Int {
-    let n = embedding.rows
+    let n = similarities.rows
     let banner = "%%MatrixMarket matrix coordinate real general\n"
     let comment =
       "% cosine similarities written by affinity; diagonal left out; " + "\(describe(selection))\n"
@@ -40,16 +41,15 @@ extension MatrixExport {
       }
     }
     switch selection {
-    case .topK(let k):
-      precondition(k >= 1, "k must be at least 1")
-      let lists = embedding.nearestNeighborsOfEachRow(count: k)
+    case .nearest(let k, let lists):
+      precondition(lists.count == n && lists.allSatisfy { $0.count <= k }, "One list per row")
       for (row, list) in lists.enumerated() {
         for neighbor in list { try append(row, neighbor.index, neighbor.score) }
       }
       progress(n, n)
     case .threshold(let threshold):
       precondition((-1...1).contains(threshold), "The threshold must be in -1...1")
-      try embedding.forEachCosineBlock(.lowerTriangle, elementBudget: blockElements) { block in
+      try similarities.forEachCosineBlock(.lowerTriangle, elementBudget: blockElements) { block in
         for row in block.rows {
           for (column, value) in block.row(row).prefix(row).enumerated() where value >= threshold {
             try append(row, column, value)
@@ -70,7 +70,7 @@ extension MatrixExport {
 
   private static func describe(_ selection: SparseSelection) -> String {
     switch selection {
-    case .topK(let k): "each row's \(k) most similar"
+    case .nearest(let k, _): "each row's \(k) most similar"
     case .threshold(let threshold): "every pair at or above \(threshold)"
     }
   }

@@ -17,29 +17,29 @@ extension MatrixExport {
     }
   }
 
-  /// Writes the cosine similarity matrix of the rows of `embedding` as a float32 `.npy` file:
-  /// symmetric, with 1 on the diagonal.
+  /// Writes a cosine similarity matrix (e.g. of the rows of an embedding) as a float32 `.npy`
+  /// file: symmetric, with 1 on the diagonal.
   ///
   /// Only the lower triangle is computed (half the arithmetic of `E·Eᵀ`); each block is written
   /// to its rows and, transposed, to the matching columns of the rows above it.
   ///
   /// - Parameters:
-  ///   - embedding: Unit rows, one per paper.
+  ///   - similarities: The matrix, computed block by block.
   ///   - file: A file (not standard output).
   ///   - blockElements: The most values computed at once (memory: 4 bytes each).
   ///   - progress: Told after each block of rows.
   /// - Throws: `OutputFileError.writeFailed`.
-  /// - Complexity: O(`rows² × columns` / 2) arithmetic, O(block) memory.
+  /// - Complexity: Half the arithmetic of the whole matrix, O(block) memory.
   public static func writeSimilarityNumPy(
-    of embedding: Matrix, to file: OutputFile, blockElements: Int = 1 << 23,
+    of similarities: some CosineBlocks, to file: OutputFile, blockElements: Int = 1 << 23,
     progress: Progress = { _, _ in }
   ) throws {
-    let n = embedding.rows
+    let n = similarities.rows
     let header = NumPyFormat.header(rows: n, columns: n)
     try file.write(header, at: 0)
     let floatSize = MemoryLayout<Float>.size
     var mirrored: [Float] = []
-    try embedding.forEachCosineBlock(.lowerTriangle, elementBudget: blockElements) { block in
+    try similarities.forEachCosineBlock(.lowerTriangle, elementBudget: blockElements) { block in
       let first = block.rows.lowerBound
       for row in block.rows {
         try block.row(row).withUnsafeBytes { bytes in

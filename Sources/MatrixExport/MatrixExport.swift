@@ -12,7 +12,7 @@ import SimilarityCore
 ///
 /// ```swift
 /// let file = try OutputFile(path: "similarity.npy")
-/// try MatrixExport.writeSimilarityNumPy(of: embedding, to: file)
+/// try MatrixExport.writeSimilarityNumPy(of: embedding, to: file)  // its rows' cosines
 /// try file.commit()
 /// ```
 public enum MatrixExport {
@@ -22,8 +22,9 @@ public enum MatrixExport {
   /// Which entries of a similarity matrix a sparse (Matrix Market) export keeps. The diagonal
   /// is always left out.
   public enum SparseSelection: Sendable, Equatable {
-    /// Each row's `k` most similar other rows (all of them when fewer).
-    case topK(Int)
+    /// Each row's `k` most similar other rows, as listed: `lists[row]` holds the row's
+    /// neighbours (columns and scores), best first, at most `k` of them.
+    case nearest(k: Int, lists: [[Neighbor]])
     /// Every pair whose similarity is at least the threshold, in both orders.
     case threshold(Float)
   }

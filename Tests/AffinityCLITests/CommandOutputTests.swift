@@ -1,6 +1,6 @@
-import _TestSupport
 import Foundation
 import Testing
+import _TestSupport
 
 /// The commands' output on the built-in sample, compared with committed golden text.
 @Suite struct CommandOutputTests {

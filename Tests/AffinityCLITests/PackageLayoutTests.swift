@@ -18,7 +18,9 @@ import Testing
         for case let path as String in walker { paths.append(name + "/" + path) }
       }
       for path in paths {
-        if let other = seen[path.lowercased()], other != path { clashes.append("\(other) ~ \(path)") }
+        if let other = seen[path.lowercased()], other != path {
+          clashes.append("\(other) ~ \(path)")
+        }
         seen[path.lowercased()] = path
       }
     }

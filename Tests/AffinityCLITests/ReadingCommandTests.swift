@@ -1,6 +1,6 @@
-import _TestSupport
 import Foundation
 import Testing
+import _TestSupport
 
 @Suite struct ReadingCommandTests {
   let workspace: TemporaryFolder

@@ -11,14 +11,14 @@ import Testing
       [String(row), fields[row % fields.count], fields[(row / 7) % fields.count]]
     }
     let table = Rows(header: ["row", "first", "second"], rows: rows)
-    let tsv = table.rendered(.tsv).split(separator: "\n", omittingEmptySubsequences: false)
+    let tsv = table.tsv.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(tsv.count == rows.count + 2 && tsv.last == "")
     #expect(tsv[0] == "row\tfirst\tsecond")
     for (row, line) in zip(rows, tsv.dropFirst()) {
       let escaped = row.map { $0.replacing("\t", with: " ").replacing("\n", with: " ") }
       #expect(line == escaped.joined(separator: "\t")[...])
     }
-    let csv = table.rendered(.csv)
+    let csv = table.csv
     func csvField(_ field: String) -> String {
       field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
         ? "\"" + field.replacing("\"", with: "\"\"") + "\"" : field

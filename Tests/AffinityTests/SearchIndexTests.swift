@@ -24,21 +24,28 @@ final class LibraryFolder {
 @Suite struct SearchIndexTests {
   let folder = LibraryFolder()
 
-  func ranking(_ search: LibrarySearch, _ id: ArxivID) throws -> [String] {
-    try search.related(to: id, count: 5).map { "\($0.paper.id) \($0.score)" }
+  func ranking(_ recommender: Recommender, _ id: ArxivID) throws -> [String] {
+    try recommender.related(to: id, count: 5).map { "\($0.paper.id) \($0.score)" }
+  }
+
+  /// A recommender over a library, with its search index opened, and how it was found.
+  func opened(
+    _ library: PaperLibrary, _ configuration: VectorizerConfiguration = .standard
+  ) throws -> (recommender: Recommender, state: IndexState) {
+    let recommender = Recommender(library: library, configuration: configuration)
+    return (recommender, try recommender.prepareSearchIndex())
   }
 
   @Test func aLibraryFileKeepsItsIndexUntilItsPapersChange() throws {
     let library = try folder.library(of: topicPapers)
-    let first = try LibrarySearch(library: library)
-    #expect(first.indexState == .built)
+    #expect(try opened(library).state == .built(papers: 6))
     let path = try #require(SearchIndex.path(for: library, configuration: .standard))
     #expect(path == folder.libraryPath + ".affinity-ngram-v3.index")
     #expect(FileManager.default.fileExists(atPath: path))
 
-    let again = try LibrarySearch(library: try PaperLibrary(path: folder.libraryPath))
-    #expect(again.indexState == .stored)
-    let inMemory = try LibrarySearch(library: try AffinityTests.library(of: topicPapers))
+    let (again, state) = try opened(try PaperLibrary(path: folder.libraryPath))
+    #expect(state == .current)
+    let inMemory = Recommender(library: try AffinityTests.library(of: topicPapers))
     for paper in topicPapers {
       #expect(try ranking(again, paper.id) == ranking(inMemory, paper.id))
     }
@@ -46,31 +53,31 @@ final class LibraryFolder {
     let newcomer = paper(
       "2406.00008", "Preference Optimization Again", "선호 최적화 preference optimization")
     try library.add([newcomer])
-    let updated = try LibrarySearch(library: library)
-    #expect(updated.indexState == .built)
+    let (updated, updatedState) = try opened(library)
+    #expect(updatedState == .built(papers: 7))
     #expect(
       try updated.related(to: topicPapers[0].id, count: 5).map(\.paper.id).contains(newcomer.id))
   }
 
   @Test func eachModelHasItsOwnIndex() throws {
     let library = try folder.library(of: topicPapers)
-    _ = try LibrarySearch(library: library)
+    _ = try opened(library)
     var other = VectorizerConfiguration.standard
     other.version = "test/other model"
     other.termFrequencySaturation = 1.2
-    #expect(try LibrarySearch(library: library, configuration: other).indexState == .built)
+    #expect(try opened(library, other).state == .built(papers: 6))
     #expect(
       SearchIndex.path(for: library, configuration: other)
         == folder.libraryPath + ".test_other_model.index")
-    #expect(try LibrarySearch(library: library).indexState == .stored)
-    #expect(try LibrarySearch(library: library, configuration: other).indexState == .stored)
+    #expect(try opened(library).state == .current)
+    #expect(try opened(library, other).state == .current)
   }
 
   @Test(arguments: ["garbage", "truncated", "another library's"])
   func aBadIndexFileIsRebuilt(damage: String) throws {
     let library = try folder.library(of: topicPapers)
     let path = try #require(SearchIndex.path(for: library, configuration: .standard))
-    _ = try LibrarySearch(library: library)
+    _ = try opened(library)
     switch damage {
     case "garbage":
       try Data(String(repeating: "not an index ", count: 1000).utf8).write(
@@ -81,13 +88,13 @@ final class LibraryFolder {
     default:
       let elsewhere = LibraryFolder()
       let other = try elsewhere.library(of: topicPapers)
-      _ = try LibrarySearch(library: other)
+      _ = try opened(other)
       let otherPath = try #require(SearchIndex.path(for: other, configuration: .standard))
       try FileManager.default.removeItem(atPath: path)
       try FileManager.default.copyItem(atPath: otherPath, toPath: path)
     }
-    let search = try LibrarySearch(library: library)
-    #expect(search.indexState == .built)
+    let (search, state) = try opened(library)
+    #expect(state == .built(papers: 6))
     #expect(
       try search.related(to: topicPapers[0].id, count: 1).first?.paper.id == topicPapers[1].id)
   }
@@ -96,9 +103,9 @@ final class LibraryFolder {
     let library = try folder.library(of: topicPapers)
     let path = try #require(SearchIndex.path(for: library, configuration: .standard))
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
-    let search = try LibrarySearch(library: library)
-    guard case .builtNotStored(let error) = search.indexState else {
-      Issue.record("expected an index that could not be stored, got \(search.indexState)")
+    let (search, state) = try opened(library)
+    guard case .builtNotStored(let error) = state else {
+      Issue.record("expected an index that could not be stored, got \(state)")
       return
     }
     #expect(error.description.contains(path))
@@ -123,7 +130,7 @@ final class LibraryFolder {
     #expect(read.metadata == built.metadata)
     #expect(read.metadata.stamp == stamp)
     #expect(read.vectorizer.inverseDocumentFrequency == built.vectorizer.inverseDocumentFrequency)
-    let exact = PaperIndex(papers: papers)
+    let exact = PaperIndex(library: papers)
     for (row, paper) in papers.enumerated() {
       #expect(read.row(of: paper.id) == row)
       #expect(read.id(ofRow: row) == paper.id)
@@ -141,7 +148,7 @@ final class LibraryFolder {
       papers: papers, configuration: .standard,
       stamp: LibraryStamp(libraryID: "test", generation: 1, paperCount: papers.count)
     ).index
-    let exact = PaperIndex(papers: papers)
+    let exact = PaperIndex(library: papers)
     for row in stride(from: 0, to: 240, by: 37) {
       #expect(
         try index.scores(of: exact.vectors[row], parts: parts)
@@ -158,7 +165,7 @@ final class LibraryFolder {
       stamp: LibraryStamp(libraryID: "test", generation: 1, paperCount: papers.count),
       storingAt: path
     ).index
-    let query = PaperIndex(papers: papers).vectors[0]
+    let query = PaperIndex(library: papers).vectors[0]
     var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     // Point the query's first feature's list far past the end of the file.
     let start = built.layout.postingStarts + 8 * (Int(query.indices[0]) + 1)

@@ -1,5 +1,5 @@
-import Foundation
 import FileOutput
+import Foundation
 import Testing
 import _TestSupport
 

@@ -6,8 +6,8 @@ extension PaperIndex {
   /// Groups papers by topic and labels each group.
   ///
   /// ```swift
-  /// let index = PaperIndex(papers: papers, configuration: .standard.forTopics)
-  /// let topics = try index.topics(of: Array(index.papers.indices))
+  /// let index = PaperIndex(library: papers, configuration: .standard.forTopics)
+  /// let topics = try index.topics()
   /// topics.groups[0].label  // ["gaussian splatting", "3d", …]
   /// ```
   ///
@@ -24,23 +24,21 @@ extension PaperIndex {
   /// (see ``TopicChoice``). Papers are sorted by id first, so their order never matters.
   ///
   /// - Parameters:
-  ///   - rows: The papers to group.
   ///   - count: `.automatic`, or a fixed number of groups.
   ///   - method: Agglomerative (the default) or k-means.
   ///   - seed: Seeds k-means.
   /// - Returns: The groups with labels and the choice of their number.
-  /// - Throws: `TopicError` for no papers or more groups than papers.
+  /// - Throws: `TopicError` for more groups than papers.
   /// - Complexity: O(`n³`) for `n` papers (eigendecomposition, linkage, silhouettes).
-  public func topics(
-    of rows: [Int], count: GroupCount = .automatic, method: ClusteringMethod = .agglomerative,
-    seed: UInt64 = 1
+  func topics(
+    count: GroupCount = .automatic, method: ClusteringMethod = .agglomerative, seed: UInt64 = 1
   ) throws -> Topics {
-    guard !rows.isEmpty else { throw TopicError.noPapers }
-    if case .fixed(let k) = count, k > rows.count {
-      throw TopicError.tooManyGroups(requested: k, papers: rows.count)
+    guard !papers.isEmpty else { throw RecommendationError.noPapersSelected }
+    if case .fixed(let k) = count, k > papers.count {
+      throw TopicError.tooManyGroups(requested: k, papers: papers.count)
     }
-    let rows = rows.sorted { papers[$0].id < papers[$1].id }
-    let exact = cosines(of: rows)
+    let rows = papers.indices.sorted { papers[$0].id < papers[$1].id }
+    let exact = SparseCosines(rows.map { vectors[$0] }).matrix()
     let decomposition = try exact.symmetricEigendecomposition()
     func partition(_ k: Int) -> Clustering {
       let latent = Self.latentSpace(decomposition, dimensions: k)
@@ -79,7 +77,7 @@ extension PaperIndex {
     let sums = positions.map { i in positions.reduce(Float(0)) { $0 + cosines[i, $1] } }
     let norm = sums.reduce(0, +).squareRoot()
     return zip(rows, sums).map { row, sum in
-      TopicMember(paper: papers[row], row: row, centrality: norm > 0 ? sum / norm : 0)
+      TopicMember(paper: papers[row], centrality: norm > 0 ? sum / norm : 0)
     }
     .sorted { ($0.centrality, $1.paper.id) > ($1.centrality, $0.paper.id) }
   }

@@ -20,8 +20,6 @@ public enum GroupCount: Sendable, Equatable {
 public struct TopicMember: Sendable {
   /// The paper.
   public let paper: Paper
-  /// Its row in the index.
-  public let row: Int
   /// Its cosine similarity to the group's centre (1 for a group of one): most central first.
   public let centrality: Float
 }
@@ -73,18 +71,14 @@ public struct Topics: Sendable {
 
 /// Why papers could not be grouped.
 public enum TopicError: Error, CustomStringConvertible, Equatable {
-  /// No papers to group.
-  case noPapers
   /// More groups asked for than there are papers.
   case tooManyGroups(requested: Int, papers: Int)
 
-  /// What went wrong and what to do, for people.
+  /// What went wrong.
   public var description: String {
     switch self {
-    case .noPapers:
-      "no papers to group; check --date/--since ('affinity info' shows the days there are)"
     case .tooManyGroups(let requested, let papers):
-      "asked for \(requested) groups of \(papers) papers; use --k \(papers) or fewer, or --k auto"
+      "asked for \(requested) groups of \(papers) papers"
     }
   }
 }

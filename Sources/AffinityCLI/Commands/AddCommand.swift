@@ -43,15 +43,14 @@ struct AddCommand: ParsableCommand {
       summary += try store.add(input.papers)
     }
     let files = inputs.count == 1 ? "1 file" : "\(inputs.count) files"
-    print(
+    try writeStandardOutput(
       "added \(summary.added), updated \(summary.updated), unchanged \(summary.unchanged), "
-        + "rejected \(rejected) (\(files) into \(store.path))")
+        + "rejected \(rejected) (\(files) into \(store.path))\n")
     // Index now, so that the first query is as fast as the next.
-    let (index, state) = try SearchIndex.current(for: store, configuration: .standard)
-    switch state {
-    case .stored: break
-    case .built:
-      if index.paperCount > 0 { print("indexed \(index.paperCount) papers for related and search") }
+    switch try Recommender(library: store).prepareSearchIndex() {
+    case .current: break
+    case .built(let papers):
+      if papers > 0 { try writeStandardOutput("indexed \(papers) papers for related and search\n") }
     case .builtNotStored(let error):
       printError(error.description)
       problems += 1

@@ -1,3 +1,4 @@
+import Affinity
 import ArgumentParser
 import FileOutput
 import MatrixExport
@@ -9,8 +10,9 @@ struct EmbeddingsCommand: ParsableCommand {
     abstract: "Export the papers' embeddings (npy or csv), one unit row per paper.",
     discussion: """
       Each row is a paper's TF-IDF weighted hashed n-gram vector folded into the model's \
-      embedding dimension and scaled to length 1, so the inner product of two rows is the \
-      cosine 'affinity matrix' writes. npy: float32, C order, ids beside it (FILE.ids.txt); \
+      4096-dimensional embedding (signs kept) and scaled to length 1: a dense vector for other \
+      tools (FAISS, a vector database). The inner product of two rows approximates the exact \
+      score 'affinity related' and 'affinity matrix' give. npy: float32, C order, ids beside it (FILE.ids.txt); \
       csv: a header row (id, then the dimensions 0, 1, …), then one row per paper.
       """)
 
@@ -36,7 +38,9 @@ struct EmbeddingsCommand: ParsableCommand {
   func run() throws {
     InterruptCleanup.install()
     let format = options.format(format, default: Format.csv)
-    let (ids, embedding, hadProblems) = try options.openEmbedding()
+    let (recommender, hadProblems) = try options.openRecommender()
+    let (papers, embedding) = try recommender.embedding(of: try options.selection())
+    let ids = papers.map(\.id)
     let file =
       try options.output.map { path throws(OutputFileError) in try OutputFile(path: path) }
       ?? OutputFile.standardOutput()

@@ -12,7 +12,7 @@ struct InfoCommand: ParsableCommand {
   @OptionGroup var library: LibraryOption
   @OptionGroup var output: FormatOption
 
-  struct Report: Encodable {
+  struct Report: CommandOutput {
     var library: String
     var exists: Bool
     var papers: Int
@@ -24,6 +24,20 @@ struct InfoCommand: ParsableCommand {
     var blasCore: String
     var blasThreads: Int
     var processors: Int
+
+    var rows: Rows {
+      Rows(
+        header: ["key", "value"],
+        rows: [
+          ["library", library + (exists ? "" : " (not created yet; 'affinity add' creates it)")],
+          ["papers", String(papers)],
+          ["days", firstDay.map { "\(days) (\($0) to \(lastDay ?? $0))" } ?? String(days)],
+          ["schema", schemaVersion.map(String.init) ?? "-"],
+          ["blas", blas],
+          ["blas core", blasCore],
+          ["blas threads", "\(blasThreads) of \(processors) processors"],
+        ])
+    }
   }
 
   func run() throws {
@@ -31,33 +45,13 @@ struct InfoCommand: ParsableCommand {
     let statistics =
       FileManager.default.fileExists(atPath: path)
       ? try library.openExisting().statistics() : nil
-    let report = Report(
-      library: path, exists: statistics != nil, papers: statistics?.paperCount ?? 0,
-      days: statistics?.dayCount ?? 0, firstDay: statistics?.firstDay,
-      lastDay: statistics?.lastDay, schemaVersion: statistics?.schemaVersion,
-      blas: BLASSettings.configuration.trimmingCharacters(in: .whitespaces),
-      blasCore: BLASSettings.coreName, blasThreads: BLASSettings.threadCount,
-      processors: BLASSettings.processorCount)
-    switch output.format {
-    case .json:
-      print(try jsonText(report), terminator: "")
-    case let format:
-      let days = report.firstDay.map { "\(report.days) (\($0) to \(report.lastDay ?? $0))" }
-      let rows = Rows(
-        header: ["key", "value"],
-        rows: [
-          [
-            "library",
-            path + (report.exists ? "" : " (not created yet; 'affinity add' creates it)"),
-          ],
-          ["papers", String(report.papers)],
-          ["days", days ?? String(report.days)],
-          ["schema", report.schemaVersion.map(String.init) ?? "-"],
-          ["blas", report.blas],
-          ["blas core", report.blasCore],
-          ["blas threads", "\(report.blasThreads) of \(report.processors) processors"],
-        ])
-      print(rows.rendered(format), terminator: "")
-    }
+    try output.print(
+      Report(
+        library: path, exists: statistics != nil, papers: statistics?.paperCount ?? 0,
+        days: statistics?.dayCount ?? 0, firstDay: statistics?.firstDay,
+        lastDay: statistics?.lastDay, schemaVersion: statistics?.schemaVersion,
+        blas: BLASSettings.configuration.trimmingCharacters(in: .whitespaces),
+        blasCore: BLASSettings.coreName, blasThreads: BLASSettings.threadCount,
+        processors: BLASSettings.processorCount))
   }
 }

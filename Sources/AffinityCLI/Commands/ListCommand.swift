@@ -1,6 +1,5 @@
 import ArgumentParser
 import PaperCorpus
-import PaperLibrary
 
 /// `affinity list`: the papers, one a line.
 struct ListCommand: ParsableCommand {
@@ -14,17 +13,14 @@ struct ListCommand: ParsableCommand {
   @OptionGroup var output: FormatOption
 
   func run() throws {
-    let (library, hadProblems) = try source.open()
-    let papers = try library.papers(matching: days.filter)
+    let (recommender, hadProblems) = try source.openRecommender()
+    let papers = try recommender.papers(matching: days.filter)
     if papers.isEmpty {
-      try library.statistics().paperCount == 0
+      try recommender.papers().isEmpty
         ? printError("\(source.name) has no papers; add digests with 'affinity add PATH…'")
         : printError("no papers match --date/--since; 'affinity info' shows the days there are")
     }
-    switch output.format {
-    case .json: print(try jsonText(papers), terminator: "")
-    case let format: print(Rows(papers: papers).rendered(format), terminator: "")
-    }
+    try output.print(PaperList(papers: papers))
     if hadProblems || papers.isEmpty { throw ExitCode.failure }
   }
 }

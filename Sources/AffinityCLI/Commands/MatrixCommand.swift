@@ -1,6 +1,9 @@
+import Affinity
 import ArgumentParser
 import FileOutput
 import MatrixExport
+import PaperCorpus
+import SimilarityCore
 
 /// `affinity matrix`: the paper-by-paper cosine similarity matrix, for notebooks and graph tools.
 struct MatrixCommand: ParsableCommand {
@@ -8,12 +11,15 @@ struct MatrixCommand: ParsableCommand {
     commandName: "matrix",
     abstract: "Export the paper-by-paper similarity matrix (npy, csv, or sparse mtx).",
     discussion: """
-      Values are cosines of the papers' embeddings (what 'affinity embeddings' writes), 1 on the \
-      diagonal. npy: float32, C order, for numpy.load; the ids go beside it (FILE.ids.txt). csv: \
-      a header row of ids, then one row per paper starting with its id (6 significant digits). \
-      mtx: Matrix Market coordinate file of each row's --top-k best or every pair at or above \
-      --threshold, diagonal left out, for scipy.io.mmread. Rows are computed and written block \
-      by block, so large matrices need little memory.
+      Values are the exact scores 'affinity related' ranks by (cosines of the papers' weighted \
+      n-gram vectors), 1 on the diagonal, for up to 20,000 papers; past that, cosines of the \
+      papers' embeddings (what 'affinity embeddings' writes), with a note. npy: float32, C \
+      order, for numpy.load; the ids go beside it (FILE.ids.txt). csv: a header row of ids, \
+      then one row per paper starting with its id (6 significant digits). mtx: Matrix Market \
+      coordinate file of each paper's --top-k related papers (the lists of 'affinity related \
+      --all') or of every pair at or above --threshold, diagonal left out, for \
+      scipy.io.mmread. Rows are computed and written block by block, so large matrices need \
+      little memory.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -58,12 +64,21 @@ struct MatrixCommand: ParsableCommand {
   func run() throws {
     InterruptCleanup.install()
     let format = options.format(format, default: Format.csv)
-    let (ids, embedding, hadProblems) = try options.openEmbedding()
-    let n = embedding.rows
+    let (recommender, hadProblems) = try options.openRecommender()
+    let selection = try options.selection()
+    let matrix = try recommender.similarities(of: selection)
+    let ids = matrix.papers.map(\.id)
+    let n = ids.count
+    if !matrix.isExact {
+      printError(
+        "\(n) papers: more than \(Recommender.exactSimilarityLimit) for exact scores, so the "
+          + "matrix holds cosines of the papers' embeddings (as 'affinity embeddings' writes "
+          + "them), which approximate the scores 'related' ranks by; narrow the papers with "
+          + "--date, --since or --ids for exact ones")
+    }
     guard let path = options.output else {
-      let standardOutput = OutputFile.standardOutput()
       try MatrixExport.writeSimilarityCSV(
-        of: embedding, ids: ids.map(\.rawValue), to: standardOutput)
+        of: matrix.cosines, ids: ids.map(\.rawValue), to: OutputFile.standardOutput())
       if hadProblems { throw ExitCode.failure }
       return
     }
@@ -75,17 +90,16 @@ struct MatrixCommand: ParsableCommand {
     case .npy:
       try options.checkSpace(for: MatrixExport.numPySize(rows: n, columns: n), at: path)
       idsFile = try options.writeIDs(ids, to: options.idsPath(besides: path))
-      try MatrixExport.writeSimilarityNumPy(of: embedding, to: file, progress: progress)
+      try MatrixExport.writeSimilarityNumPy(of: matrix.cosines, to: file, progress: progress)
     case .csv:
       try options.checkSpace(for: MatrixExport.estimatedCSVSize(rows: n, columns: n), at: path)
       try MatrixExport.writeSimilarityCSV(
-        of: embedding, ids: ids.map(\.rawValue), to: file, progress: progress)
+        of: matrix.cosines, ids: ids.map(\.rawValue), to: file, progress: progress)
     case .mtx:
       idsFile = try options.writeIDs(ids, to: options.idsPath(besides: path))
-      let selection: MatrixExport.SparseSelection =
-        if let topK { .topK(topK) } else { .threshold(threshold ?? 1) }
       let entries = try MatrixExport.writeSimilarityMatrixMarket(
-        of: embedding, keeping: selection, to: file, progress: progress)
+        of: matrix.cosines, keeping: try sparseSelection(recommender, selection, ids),
+        to: file, progress: progress)
       written = "\(entries) entries of " + written
     }
     try idsFile?.commit()
@@ -93,5 +107,20 @@ struct MatrixCommand: ParsableCommand {
     let idsNote = idsFile.map { " (ids in \($0.path))" } ?? ""
     printError("wrote \(written) to \(path)\(idsNote)")
     if hadProblems { throw ExitCode.failure }
+  }
+
+  /// The entries an mtx file keeps: every pair at or above `--threshold`, or each paper's
+  /// `--top-k` related papers exactly as `affinity related --all` lists them.
+  private func sparseSelection(
+    _ recommender: Recommender, _ selection: PaperSelection, _ ids: [ArxivID]
+  ) throws -> MatrixExport.SparseSelection {
+    guard let topK else { return .threshold(threshold ?? 1) }
+    let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+    let lists = try recommender.relatedForAll(of: selection, count: topK).map { list in
+      list.recommendations.compactMap { recommendation in
+        position[recommendation.paper.id].map { Neighbor(index: $0, score: recommendation.score) }
+      }
+    }
+    return .nearest(k: topK, lists: lists)
   }
 }

@@ -9,7 +9,8 @@ struct RelatedCommand: ParsableCommand {
     abstract: "Papers related to one you read (or, with --all, to every paper).",
     discussion: """
       Similarity is the cosine of hashed character and word n-gram vectors (TF-IDF weighted), \
-      so Korean and English text both count. --date and --since narrow the papers recommended.
+      so Korean and English text both count. --date and --since narrow the papers recommended \
+      (with --all: the papers related to each other).
       """)
 
   @Argument(help: ArgumentHelp("The paper's arXiv id or link.", valueName: "id"))
@@ -25,52 +26,32 @@ struct RelatedCommand: ParsableCommand {
   }
 
   func run() throws {
-    let lines: [RecommendationLine]
-    let hadProblems: Bool
-    if all {
-      (lines, hadProblems) = try relatedForAll()
-    } else {
-      (lines, hadProblems) = try related()
-    }
-    try printRecommendations(lines, format: options.output.format, explain: options.explain)
-    if hadProblems { throw ExitCode.failure }
-  }
-
-  /// One paper's related papers, from the source's search index.
-  private func related() throws -> ([RecommendationLine], Bool) {
-    guard let text = id, let arxivID = ArxivID(text) else {
-      throw CommandError(
-        "'\(id ?? "")' is not an arXiv id; expected e.g. 2406.11839 or an arxiv.org link")
-    }
-    let (search, hadProblems) = try options.openSearch()
+    let (recommender, hadProblems) = try options.openRecommender(forSingleQueries: !all)
     let filter = options.days.filter
-    let results = try search.related(to: arxivID, count: options.count, filter: filter)
-    if results.isEmpty {
-      printError(
-        "no paper shares any term with \(arxivID)\(filter == .init() ? "" : " among the papers of --date/--since")"
-      )
-    }
-    let query = options.explain ? try search.library.paper(id: arxivID) : nil
-    let lines = results.map { recommendation in
-      RecommendationLine(
-        query: arxivID.rawValue, recommendation: recommendation,
-        shared: query.map { search.explanation(of: $0, and: recommendation.paper) })
-    }
-    return (lines, hadProblems)
-  }
-
-  /// Every paper's related papers, from all the papers vectorised at once.
-  private func relatedForAll() throws -> ([RecommendationLine], Bool) {
-    let (index, hadProblems) = try options.openIndex()
-    let rows = index.papers.indices.filter { options.accepts($0, in: index) }
     var lines: [RecommendationLine] = []
-    for (row, list) in zip(rows, index.relatedForAll(rows, count: options.count)) {
-      lines += list.map { recommendation in
-        RecommendationLine(
-          query: index.papers[row].id.rawValue, recommendation: recommendation,
-          shared: options.explain ? index.explanation(of: row, and: recommendation.row) : nil)
+    if all {
+      for list in try recommender.relatedForAll(
+        of: .matching(filter), count: options.count, explained: options.explain)
+      {
+        lines += list.recommendations.map {
+          RecommendationLine(query: list.paper.id.rawValue, recommendation: $0)
+        }
       }
+    } else {
+      guard let text = id, let arxivID = ArxivID(text) else {
+        throw CommandError(
+          "'\(id ?? "")' is not an arXiv id; expected e.g. 2406.11839 or an arxiv.org link")
+      }
+      let results = try recommender.related(
+        to: arxivID, count: options.count, filter: filter, explained: options.explain)
+      if results.isEmpty {
+        printError(
+          "no paper shares any term with \(arxivID)"
+            + (filter == .init() ? "" : " among the papers of --date/--since"))
+      }
+      lines = results.map { RecommendationLine(query: arxivID.rawValue, recommendation: $0) }
     }
-    return (lines, hadProblems)
+    try options.output.print(RecommendationOutput(lines: lines, explained: options.explain))
+    if hadProblems { throw ExitCode.failure }
   }
 }

@@ -25,16 +25,14 @@ struct SearchCommand: ParsableCommand {
 
   func run() throws {
     let query = try queryText()
-    let (search, hadProblems) = try options.openSearch()
-    let results = try search.search(query, count: options.count, filter: options.days.filter)
+    let (recommender, hadProblems) = try options.openRecommender(forSingleQueries: true)
+    let results = try recommender.search(
+      query, count: options.count, filter: options.days.filter, explained: options.explain)
     if results.isEmpty { printError("no paper shares any term with the query") }
-    let lines = results.map { recommendation in
-      RecommendationLine(
-        query: "-", recommendation: recommendation,
-        shared: options.explain
-          ? search.explanation(ofQuery: query, and: recommendation.paper) : nil)
-    }
-    try printRecommendations(lines, format: options.output.format, explain: options.explain)
+    try options.output.print(
+      RecommendationOutput(
+        lines: results.map { RecommendationLine(query: "-", recommendation: $0) },
+        explained: options.explain))
     if hadProblems { throw ExitCode.failure }
   }
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import PaperCorpus
-import PaperLibrary
 
 /// `affinity show ID`: one paper in full.
 struct ShowCommand: ParsableCommand {
@@ -19,36 +18,12 @@ struct ShowCommand: ParsableCommand {
       throw CommandError(
         "'\(id)' is not an arXiv id; expected e.g. 2406.11839 or an arxiv.org link")
     }
-    let (library, hadProblems) = try source.open()
-    guard let paper = try library.paper(id: arxivID) else {
+    let (recommender, hadProblems) = try source.openRecommender()
+    guard let paper = try recommender.papers(ids: [arxivID]).first else {
       throw CommandError(
         "no paper \(arxivID) in \(source.name); 'affinity list' shows the papers there are")
     }
-    switch output.format {
-    case .json: print(try jsonText(paper), terminator: "")
-    case .table: print(Self.text(paper), terminator: "")
-    case let format: print(Rows(papers: [paper]).rendered(format), terminator: "")
-    }
+    try output.print(PaperDetail(paper: paper))
     if hadProblems { throw ExitCode.failure }
-  }
-
-  /// The paper as readable text.
-  static func text(_ paper: Paper) -> String {
-    var lines = [
-      paper.title,
-      "https://arxiv.org/abs/\(paper.id)",
-      "listed:  "
-        + (paper.dates.isEmpty ? "-" : paper.dates.map(\.description).joined(separator: ", ")),
-      "votes:   " + (paper.votes.map(String.init) ?? "-"),
-      "authors: "
-        + (paper.authors + (paper.omitsAuthors ? ["and others"] : []))
-        .joined(separator: ", "),
-    ]
-    for section in paper.sections {
-      lines.append("")
-      if let heading = section.heading { lines.append(heading) }
-      lines.append(section.text)
-    }
-    return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -38,11 +38,11 @@ struct TopicsCommand: ParsableCommand {
   }
 
   func run() throws {
-    let (papers, hadProblems) = try source.openPapers()
-    let index = PaperIndex(papers: papers, configuration: try model.configuration().forTopics)
-    let rows = papers.indices.filter { days.filter.accepts(papers[$0]) }
-    let topics = try index.topics(of: rows, count: count, method: method, seed: seed)
-    try printTopics(topics, format: output.format)
+    let (recommender, hadProblems) = try source.openRecommender(
+      configuration: try model.configuration())
+    let topics = try recommender.topics(
+      of: .matching(days.filter), count: count, method: method, seed: seed)
+    try output.print(TopicsOutput(topics: topics))
     if hadProblems { throw ExitCode.failure }
   }
 }

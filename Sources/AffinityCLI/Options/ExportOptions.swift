@@ -3,7 +3,6 @@ import ArgumentParser
 import FileOutput
 import MatrixExport
 import PaperCorpus
-import SimilarityCore
 
 /// What `matrix` and `embeddings` share: which papers (source, `--date`/`--since` or `--ids`),
 /// the model, and where the output and its ids go.
@@ -45,45 +44,27 @@ struct ExportOptions: ParsableArguments {
     return Format(rawValue: pathExtension.lowercased()) ?? fallback
   }
 
-  /// The selected papers' ids and embedding rows, and whether the inputs had problems.
-  ///
-  /// - Throws: A `CommandError` for an empty selection or an unknown id in `--ids`.
-  func openEmbedding() throws -> (ids: [ArxivID], embedding: Matrix, hadProblems: Bool) {
-    let (papers, hadProblems) = try source.openPapers()
-    let rows = try selectedRows(of: papers)
-    let ids = rows.map { papers[$0].id }
-    let embedding = PaperIndex.embedding(of: papers, configuration: try model.configuration())
-    let selected = rows.count == papers.count ? embedding : embedding.selectingRows(rows)
-    return (ids, selected, hadProblems)
+  /// The source's recommender with the model in force, and whether the inputs had problems.
+  func openRecommender() throws -> (recommender: Recommender, hadProblems: Bool) {
+    try source.openRecommender(configuration: try model.configuration())
   }
 
-  private func selectedRows(of papers: [Paper]) throws -> [Int] {
-    guard let ids else {
-      let rows = papers.indices.filter { days.filter.accepts(papers[$0]) }
-      if rows.isEmpty {
-        throw CommandError(
-          "no papers match --date/--since; 'affinity info' shows the days there are")
+  /// The papers `--ids` or `--date`/`--since` select.
+  ///
+  /// - Throws: A `CommandError` when `--ids` holds something that is not an arXiv id.
+  func selection() throws -> PaperSelection {
+    guard let ids else { return .matching(days.filter) }
+    let named = try ids.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      .map { text in
+        guard let id = ArxivID(text) else {
+          throw CommandError("--ids: '\(text)' is not an arXiv id; expected e.g. 2406.11839")
+        }
+        return id
       }
-      return rows
-    }
-    let rowOfPaper = Dictionary(papers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: min)
-    var rows: [Int] = []
-    var seen: Set<Int> = []
-    for text in ids.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-      guard let id = ArxivID(text) else {
-        throw CommandError("--ids: '\(text)' is not an arXiv id; expected e.g. 2406.11839")
-      }
-      guard let row = rowOfPaper[id] else {
-        throw CommandError(
-          "--ids: \(id) is not among the papers of \(source.name); 'affinity list' shows them")
-      }
-      guard seen.insert(row).inserted else { throw CommandError("--ids: \(id) is given twice") }
-      rows.append(row)
-    }
-    if rows.isEmpty {
+    if named.isEmpty {
       throw CommandError("--ids names no paper; give ids like 2406.11839,2406.12345")
     }
-    return rows
+    return .ids(named)
   }
 
   /// Where the ids of a `.npy` or `.mtx` file go: `--ids-out`, or beside it.

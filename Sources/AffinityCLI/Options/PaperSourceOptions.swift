@@ -1,6 +1,7 @@
 import Affinity
 import ArgumentParser
 import Foundation
+import NGramVectorizer
 import PaperCorpus
 import PaperLibrary
 
@@ -25,33 +26,22 @@ struct PaperSourceOptions: ParsableArguments {
     }
   }
 
-  /// The papers' source: an in-memory library for `--corpus`/`--sample`, else the library
-  /// file. Problems in the files are printed to standard error as they are found.
+  /// The papers' recommender: over the library file, or over the `--corpus` and `--sample`
+  /// papers merged in memory as the library would merge them. Problems in the files are
+  /// printed to standard error as they are found.
   ///
-  /// - Returns: The library and whether any input had problems (the command then exits 1).
-  func open() throws -> (library: PaperLibrary, hadProblems: Bool) {
-    guard !isLibraryFile else { return (try library.openExisting(), false) }
-    let memory = try PaperLibrary.inMemory()
-    let hadProblems = try forEachInput { try memory.add($0) }
-    return (memory, hadProblems)
-  }
-
-  /// Every paper of the source, and whether the inputs had problems. Papers read from files
-  /// are merged as the library would merge them, without a database.
-  ///
-  /// - Throws: A `CommandError` when there are no papers at all.
-  func openPapers() throws -> (papers: [Paper], hadProblems: Bool) {
-    let papers: [Paper]
-    var hadProblems = false
+  /// - Parameter configuration: The vectorizer model.
+  /// - Returns: The recommender, and whether any input had problems (the command then exits 1).
+  /// - Throws: A `CommandError` when the library file does not exist.
+  func openRecommender(configuration: VectorizerConfiguration = .standard) throws -> (
+    recommender: Recommender, hadProblems: Bool
+  ) {
     if isLibraryFile {
-      papers = try library.openExisting().papers()
-    } else {
-      var merged = MergedPapers()
-      hadProblems = try forEachInput { merged.add($0) }
-      papers = merged.papers()
+      return (Recommender(library: try library.openExisting(), configuration: configuration), false)
     }
-    guard !papers.isEmpty else { throw CommandError(RecommendationError.emptyLibrary.description) }
-    return (papers, hadProblems)
+    var merged = MergedPapers()
+    let hadProblems = try forEachInput { merged.add($0) }
+    return (Recommender(papers: merged.papers(), configuration: configuration), hadProblems)
   }
 
   /// Reads the sample and the `--corpus` files, printing their problems to standard error, and

@@ -24,37 +24,26 @@ struct RecommendationOptions: ParsableArguments {
     if count < 1 { throw ValidationError("-k must be at least 1 (got \(count)).") }
   }
 
-  /// Every paper vectorised with the model in force (for `related --all`), and whether the
-  /// inputs had problems.
+  /// The source's recommender with the model in force, and whether the inputs had problems.
+  /// For single queries on a library file, its search index is opened first, and built with a
+  /// note on standard error when it is missing or stale.
   ///
-  /// - Throws: A `CommandError` when there are no papers, or the source or model is bad.
-  func openIndex() throws -> (index: PaperIndex, hadProblems: Bool) {
-    let (papers, hadProblems) = try source.openPapers()
-    return (PaperIndex(papers: papers, configuration: try model.configuration()), hadProblems)
-  }
-
-  /// The source's search for one query, on its index for the model in force (built first, with
-  /// a note, when a library file's stored index is missing or stale), and whether the inputs
-  /// had problems.
-  ///
-  /// - Throws: A `CommandError` when there are no papers, or the source or model is bad.
-  func openSearch() throws -> (search: LibrarySearch, hadProblems: Bool) {
-    let (library, hadProblems) = try source.open()
-    let search = try LibrarySearch(library: library, configuration: try model.configuration())
-    if source.isLibraryFile { reportIndexing(search.indexState, papers: search.index.paperCount) }
-    return (search, hadProblems)
-  }
-
-  /// Whether a row of the index passes `--date`/`--since`.
-  func accepts(_ row: Int, in index: PaperIndex) -> Bool { days.filter.accepts(index.papers[row]) }
-}
-
-/// Says on standard error when a library's search index had to be built, and why it could not
-/// be kept.
-func reportIndexing(_ state: SearchIndex.State, papers: Int) {
-  switch state {
-  case .stored: break
-  case .built: printError("indexed \(papers) papers for search (the library or model changed)")
-  case .builtNotStored(let error): printError(error.description)
+  /// - Parameter singleQueries: Whether the command asks one paper's or one text's neighbours.
+  /// - Returns: The recommender, and whether any input had problems.
+  /// - Throws: A `CommandError` when the source or model is bad.
+  func openRecommender(forSingleQueries singleQueries: Bool) throws -> (
+    recommender: Recommender, hadProblems: Bool
+  ) {
+    let (recommender, hadProblems) = try source.openRecommender(
+      configuration: try model.configuration())
+    if singleQueries, source.isLibraryFile {
+      switch try recommender.prepareSearchIndex() {
+      case .current: break
+      case .built(let papers):
+        printError("indexed \(papers) papers for search (the library or model changed)")
+      case .builtNotStored(let error): printError(error.description)
+      }
+    }
+    return (recommender, hadProblems)
   }
 }

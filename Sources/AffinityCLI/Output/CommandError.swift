@@ -1,9 +1,44 @@
+import Affinity
+import FileOutput
 import Foundation
 
 /// A failure the user can act on; argument-parser prints it as `Error: …` and exits 1.
 struct CommandError: Error, CustomStringConvertible {
   let description: String
   init(_ description: String) { self.description = description }
+
+  /// The command line's wording of a library error: what is wrong, and which option or command
+  /// fixes it. Errors the libraries word fully, and argument-parser's own, pass through.
+  static func wording(_ error: any Error) -> any Error {
+    switch error {
+    case let error as RecommendationError:
+      return CommandError(wording(error))
+    case TopicError.tooManyGroups(let requested, let papers):
+      return CommandError(
+        "asked for \(requested) groups of \(papers) papers; use --k \(papers) or fewer, or --k auto"
+      )
+    case OutputFileError.writeFailed("-", let reason):
+      return CommandError("cannot write output: \(reason)")
+    case let error as OutputFileError:
+      guard case .notEnoughSpace = error else { return error }
+      return CommandError("\(error); or narrow the papers with --date, --since or --ids")
+    default:
+      return error
+    }
+  }
+
+  private static func wording(_ error: RecommendationError) -> String {
+    switch error {
+    case .unknownPaper:
+      "\(error); 'affinity list' (with the same --db, --corpus or --sample) shows them"
+    case .repeatedPaper: "\(error); name each paper once"
+    case .emptyQuery: "\(error); give some words, or --file PATH (- for standard input)"
+    case .emptyLibrary:
+      "there are no papers to recommend from; add digests with 'affinity add PATH…' or use --sample"
+    case .noPapersSelected:
+      "no papers match --date/--since; 'affinity info' shows the days there are"
+    }
+  }
 }
 
 /// Writes one line to standard error.

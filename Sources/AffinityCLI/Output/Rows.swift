@@ -1,19 +1,16 @@
 import Foundation
 import Parallel
 
-/// A header and rows of text fields, printed in any ``OutputFormat`` but JSON.
+/// A header and rows of text fields, as tab- or comma-separated values or aligned columns.
 struct Rows {
   var header: [String]
   var rows: [[String]]
 
-  /// The rows as text in `format`, each line ending with a newline.
-  func rendered(_ format: OutputFormat) -> String {
-    switch format {
-    case .tsv: return delimited(by: "\t", Self.tsvField)
-    case .csv: return delimited(by: ",", Self.csvField)
-    case .table, .json: return table()
-    }
-  }
+  /// Tab-separated values with a header row; tabs and line breaks in fields become spaces.
+  var tsv: String { delimited(by: "\t", Self.tsvField) }
+
+  /// Comma-separated values with a header row, quoted as RFC 4180 says.
+  var csv: String { delimited(by: ",", Self.csvField) }
 
   /// The header and rows, fields escaped by `field` and separated by `separator`, each chunk of
   /// rows appended to its own string on all cores.
@@ -35,9 +32,9 @@ struct Rows {
     return text(of: [header]) + chunks.joined()
   }
 
-  /// Columns padded to their widest cell (wide Hangul and CJK characters count two); the
-  /// last column is not padded.
-  private func table() -> String {
+  /// Columns padded to their widest cell (wide Hangul and CJK characters count two), header
+  /// upper-cased; the last column is not padded.
+  var table: String {
     let all = [header.map { $0.uppercased() }] + rows
     var widths = [Int](repeating: 0, count: header.count)
     for row in all {
@@ -84,13 +81,6 @@ func displayWidth(_ text: String) -> Int {
       return width + 1
     }
   }
-}
-
-/// Encodes a value as pretty, key-sorted JSON followed by a newline.
-func jsonText(_ value: some Encodable) throws -> String {
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-  return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
 }
 
 /// A number with six decimals, exactly as `String(format: "%.6f", value)` writes it, but about

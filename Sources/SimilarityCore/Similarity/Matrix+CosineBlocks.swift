@@ -13,6 +13,7 @@ public protocol CosineBlocks {
   ///   - part: Whole rows, or each block's rows up to its own last row.
   ///   - elementBudget: The most elements one block may hold (at least one row is used).
   ///   - body: Called once per block. The block is only valid during the call.
+  /// - Throws: Whatever `body` throws; no later block is computed.
   func forEachCosineBlock<Failure: Error>(
     _ part: CosineBlock.Part, elementBudget: Int, _ body: (CosineBlock) throws(Failure) -> Void
   ) throws(Failure)
@@ -49,13 +50,8 @@ extension Matrix {
     _ part: CosineBlock.Part, elementBudget: Int = 1 << 23,
     _ body: (CosineBlock) throws(Failure) -> Void
   ) throws(Failure) {
-    guard rows > 0 else { return }
-    let rowsPerBlock = max(1, min(rows, elementBudget / rows))
-    var buffer = [Float](repeating: 0, count: rowsPerBlock * rows)
-    var first = 0
-    while first < rows {
-      let end = min(rows, first + rowsPerBlock)
-      let width = part == .full ? rows : end
+    try CosineBlock.forEach(rows: rows, part, elementBudget: elementBudget) {
+      first, end, width, buffer in
       if columns > 0 {
         LinearAlgebra.multiply(
           elements, offset: first * columns, rows: end - first, inner: columns, transposed: false,
@@ -71,8 +67,40 @@ extension Matrix {
           buffer[(row - first) * width + column] = buffer[(column - first) * width + row]
         }
       }
-      let values = buffer[0..<((end - first) * width)]
-      try body(CosineBlock(rows: first..<end, columns: width, values: values))
+    } body: { (block) throws(Failure) in
+      try body(block)
+    }
+  }
+}
+
+extension CosineBlock {
+  /// Visits a `rows`×`rows` matrix in blocks of consecutive rows, for every ``CosineBlocks``
+  /// source: `fill` writes a block's values into a buffer reused from block to block, then
+  /// `body` reads them as a ``CosineBlock``.
+  ///
+  /// - Parameters:
+  ///   - rows: The matrix's rows (and columns).
+  ///   - part: Whole rows, or each block's rows up to its own last row.
+  ///   - elementBudget: The most elements one block may hold (at least one row is used).
+  ///   - fill: Writes rows `first..<end`, `width` values each, row after row, at the start of
+  ///     the buffer.
+  ///   - body: Called once per block, in row order. The block is only valid during the call.
+  /// - Throws: Whatever `body` throws; no later block is computed.
+  public static func forEach<Failure: Error>(
+    rows: Int, _ part: Part, elementBudget: Int,
+    fill: (_ first: Int, _ end: Int, _ width: Int, _ buffer: inout [Float]) -> Void,
+    body: (CosineBlock) throws(Failure) -> Void
+  ) throws(Failure) {
+    guard rows > 0 else { return }
+    let rowsPerBlock = max(1, min(rows, elementBudget / rows))
+    var buffer = [Float](repeating: 0, count: rowsPerBlock * rows)
+    var first = 0
+    while first < rows {
+      let end = min(rows, first + rowsPerBlock)
+      let width = part == .full ? rows : end
+      fill(first, end, width, &buffer)
+      try body(
+        CosineBlock(rows: first..<end, columns: width, values: buffer[0..<((end - first) * width)]))
       first = end
     }
   }

@@ -3,16 +3,6 @@ import NGramVectorizer
 import PaperLibrary
 
 extension SearchIndex {
-  /// How a library's index was found.
-  public enum State: Sendable, Equatable {
-    /// The stored index was current.
-    case stored
-    /// The index was built from the library's papers (and stored, for a library file).
-    case built
-    /// The index was built but could not be stored; the next query builds it again.
-    case builtNotStored(SearchIndexError)
-  }
-
   /// Where a library file keeps its index for a model.
   ///
   /// - Parameters:
@@ -20,7 +10,7 @@ extension SearchIndex {
   ///   - configuration: The model.
   /// - Returns: A path beside the library, named by the model version
   ///   (`library.sqlite.affinity-ngram-v3.index`); `nil` for a library in memory.
-  public static func path(for library: PaperLibrary, configuration: VectorizerConfiguration)
+  static func path(for library: PaperLibrary, configuration: VectorizerConfiguration)
     -> String?
   {
     guard library.path != ":memory:" else { return nil }
@@ -38,20 +28,30 @@ extension SearchIndex {
   ///   - configuration: The model.
   /// - Returns: The index, and whether it was stored or built.
   /// - Throws: A `LibraryError` when the library cannot be read.
-  public static func current(
+  static func current(
     for library: PaperLibrary, configuration: VectorizerConfiguration
-  ) throws(LibraryError) -> (index: SearchIndex, state: State) {
+  ) throws(LibraryError) -> (index: SearchIndex, state: IndexState) {
     let stamp = try library.stamp()
     let path = path(for: library, configuration: configuration)
     if let path, let stored = try? SearchIndex(contentsOf: path),
       stored.metadata == Metadata(configuration: configuration, stamp: stamp)
     {
-      return (stored, .stored)
+      return (stored, .current)
     }
     let papers = try library.papers()
     let (index, notStored) = build(
       papers: papers, configuration: configuration, stamp: stamp,
       storingAt: papers.isEmpty ? nil : path)
-    return (index, notStored.map { .builtNotStored($0) } ?? .built)
+    return (index, notStored.map { .builtNotStored($0) } ?? .built(papers: papers.count))
   }
+}
+
+/// How a library's search index was found when a ``Recommender`` first needed it.
+public enum IndexState: Sendable, Equatable {
+  /// The stored index was current.
+  case current
+  /// The index was built from the library's papers (and stored, for a library file).
+  case built(papers: Int)
+  /// The index was built but could not be stored; the next query builds it again.
+  case builtNotStored(SearchIndexError)
 }

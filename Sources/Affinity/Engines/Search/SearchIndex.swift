@@ -1,12 +1,12 @@
-import Foundation
 import FileOutput
+import Foundation
 import NGramVectorizer
 import PaperCorpus
 import PaperLibrary
 
 /// Every paper's weighted n-gram vector stored by feature — an inverted index — so that one
 /// query is scored exactly against every paper by reading only the lists of its own features,
-/// without reading or vectorising the library.
+/// without reading or vectorising the library. One of ``Recommender``'s engines.
 ///
 /// An index is built from a library's papers, in memory or straight into a file
 /// (``build(papers:configuration:stamp:storingAt:)``), and a file is mapped back into memory
@@ -22,21 +22,21 @@ import PaperLibrary
 ///   papers: papers, configuration: .standard, stamp: stamp, storingAt: path)
 /// let scores = try SearchIndex(contentsOf: path).scores(of: vector)
 /// ```
-public final class SearchIndex: @unchecked Sendable {
+final class SearchIndex: @unchecked Sendable {
   /// What the index was computed from: the model and the state of the library.
-  public struct Metadata: Codable, Equatable, Sendable {
+  struct Metadata: Codable, Equatable, Sendable {
     /// The vectorizer model.
-    public var configuration: VectorizerConfiguration
+    var configuration: VectorizerConfiguration
     /// The library's stamp when its papers were read.
-    public var stamp: LibraryStamp
+    var stamp: LibraryStamp
   }
 
   /// The model and library state the index was computed from.
-  public let metadata: Metadata
+  let metadata: Metadata
   /// The vectorizer fitted on the indexed papers (their IDF).
-  public let vectorizer: NGramVectorizer
+  let vectorizer: NGramVectorizer
   /// The number of papers (rows).
-  public var paperCount: Int { layout.paperCount }
+  var paperCount: Int { layout.paperCount }
 
   let layout: SearchIndexLayout
   /// Where the index came from, for messages: its file, or `(memory)`.
@@ -49,7 +49,7 @@ public final class SearchIndex: @unchecked Sendable {
   /// - Parameter path: The file ``write(to:)`` wrote.
   /// - Throws: `SearchIndexError` when the file is missing, unreadable or not an index of this
   ///   format.
-  public convenience init(contentsOf path: String) throws(SearchIndexError) {
+  convenience init(contentsOf path: String) throws(SearchIndexError) {
     let storage = try Storage(mapping: path)
     let bytes = storage.bytes
     guard let layout = SearchIndexLayout(header: bytes), layout.size == bytes.count,
@@ -94,11 +94,11 @@ public final class SearchIndex: @unchecked Sendable {
   /// - Returns: The index, and why it could not be stored at `path` (`nil` when it was, or when
   ///   there is no `path`).
   /// - Complexity: O(total text length) on all cores, then O(total number of features).
-  public static func build(
+  static func build(
     papers: [Paper], configuration: VectorizerConfiguration, stamp: LibraryStamp,
     storingAt path: String? = nil
   ) -> (index: SearchIndex, notStored: SearchIndexError?) {
-    let texts = papers.map { PaperIndex.text(of: $0, titleRepeats: configuration.titleRepeats) }
+    let texts = papers.map { $0.text(for: configuration) }
     let vectorizer: NGramVectorizer
     let vectors: [SparseVector]
     (vectorizer, vectors) = NGramVectorizer.fitted(on: texts, configuration: configuration)

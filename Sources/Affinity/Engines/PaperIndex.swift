@@ -1,50 +1,51 @@
-import Foundation
 import NGramVectorizer
 import PaperCorpus
 import Parallel
 import SimilarityCore
 
 /// Papers vectorised together, for questions about all of them at once: every paper's related
-/// papers, topic groups, embeddings.
+/// papers, exact similarities, topic groups. One of ``Recommender``'s engines.
 ///
-/// Every paper's neighbours (``relatedForAll(_:count:)``) go through BLAS: the vectors are
+/// Every paper's neighbours (``relatedForAll(count:)``) go through BLAS: the vectors are
 /// folded into `configuration.candidateSearchDimension` buckets (signs kept, rows
 /// re-normalised), each paper's best `configuration.rescoringDepth` candidates are found with
-/// tiled `cblas_sgemm`, and those are re-scored exactly on the sparse vectors. When the library
-/// has no more papers than the re-scoring depth, those results are exact too. One paper's or
-/// one text's neighbours come from ``LibrarySearch``, exactly.
+/// tiled `cblas_sgemm`, and those are re-scored exactly on the sparse vectors. When there are no
+/// more papers than the re-scoring depth, those results are exact too.
 ///
 /// ```swift
-/// let index = PaperIndex(papers: papers)
+/// let index = PaperIndex(library: papers)
 /// let lists = index.relatedForAll(count: 5)   // one list per paper
 /// ```
-public struct PaperIndex: Sendable {
-  /// The papers, in the order given.
-  public let papers: [Paper]
-  /// The fitted vectorizer (its IDF is this library's).
-  public let vectorizer: NGramVectorizer
+struct PaperIndex: Sendable {
+  /// The papers vectorised, in the order given.
+  let papers: [Paper]
+  /// The vectorizer, fitted on all the papers of the library (their IDF).
+  let vectorizer: NGramVectorizer
   /// One unit vector per paper (zero for a paper with no known features).
-  public let vectors: [SparseVector]
-  let rowOfPaper: [ArxivID: Int]
+  let vectors: [SparseVector]
 
-  /// Vectorises papers (their title, then their summary) on all cores.
+  /// Vectorises some of a library's papers (their title, then their summary) on all cores, with
+  /// the document frequencies of all of them.
   ///
   /// - Parameters:
-  ///   - papers: The library's papers.
+  ///   - library: Every paper of the library, in the library's order.
+  ///   - rows: The papers to keep, by position in `library` (all by default).
   ///   - configuration: The vectorizer settings.
-  /// - Complexity: O(total text length).
-  public init(papers: [Paper], configuration: VectorizerConfiguration = .standard) {
-    self.papers = papers
-    let texts = papers.map { Self.text(of: $0, titleRepeats: configuration.titleRepeats) }
-    (vectorizer, vectors) = NGramVectorizer.fitted(on: texts, configuration: configuration)
-    rowOfPaper = Dictionary(
-      papers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-  }
-
-  /// The text a paper is vectorised from: its title (`titleRepeats` times), then its summary.
-  /// Section headings are the digest's boilerplate, not content, and are left out.
-  static func text(of paper: Paper, titleRepeats: Int) -> String {
-    (Array(repeating: paper.title, count: titleRepeats) + [paper.summary]).joined(separator: "\n")
+  /// - Complexity: O(total text length): one pass when every paper is kept, else two (fitting,
+  ///   then the kept papers' vectors), so that only those vectors are held.
+  init(
+    library: [Paper], keeping rows: [Int]? = nil,
+    configuration: VectorizerConfiguration = .standard
+  ) {
+    let texts = library.map { $0.text(for: configuration) }
+    if let rows, rows != Array(library.indices) {
+      papers = rows.map { library[$0] }
+      vectorizer = NGramVectorizer(fittingOn: texts, configuration: configuration)
+      vectors = vectorizer.vectors(for: rows.map { texts[$0] })
+    } else {
+      papers = library
+      (vectorizer, vectors) = NGramVectorizer.fitted(on: texts, configuration: configuration)
+    }
   }
 
   /// The sparse vectors folded into `dimension` buckets (a power of two; signs kept), each row
@@ -77,7 +78,4 @@ public struct PaperIndex: Sendable {
     let norm = squares.squareRoot()
     if norm > 0 { for column in row.indices { row[column] /= norm } }
   }
-
-  /// The row of a paper, if the index has it.
-  public func row(of id: ArxivID) -> Int? { rowOfPaper[id] }
 }

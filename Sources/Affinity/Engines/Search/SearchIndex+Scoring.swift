@@ -7,7 +7,7 @@ extension SearchIndex {
   ///
   /// - Parameter id: An arXiv id.
   /// - Returns: Its row, or `nil` when the index has no such paper.
-  public func row(of id: ArxivID) -> Int? {
+  func row(of id: ArxivID) -> Int? {
     let wanted = Array(id.rawValue.utf8)
     var low = 0
     var high = paperCount
@@ -25,7 +25,7 @@ extension SearchIndex {
   ///
   /// - Parameter row: A row, `0..<paperCount`.
   /// - Returns: The id, or `nil` when the stored bytes are not one (a damaged file).
-  public func id(ofRow row: Int) -> ArxivID? {
+  func id(ofRow row: Int) -> ArxivID? {
     idBytes(ofRow: row).flatMap { ArxivID(String(decoding: $0, as: UTF8.self)) }
   }
 
@@ -45,7 +45,7 @@ extension SearchIndex {
   /// - Returns: One score per row.
   /// - Throws: `SearchIndexError.damaged` when a posting list points outside the file.
   /// - Complexity: O(Σ over the query's features of the papers having them).
-  public func scores(of query: SparseVector) throws(SearchIndexError) -> [Float] {
+  func scores(of query: SparseVector) throws(SearchIndexError) -> [Float] {
     try scores(
       of: query, parts: paperCount < 8192 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
   }

@@ -50,24 +50,26 @@ func choiceSummary(_ topics: Topics) -> String {
       + "\(choice.count), about six papers a group"
 }
 
-/// Prints topics in a format; the choice of k goes to standard error for csv and tsv.
-func printTopics(_ topics: Topics, format: OutputFormat) throws {
-  switch format {
-  case .json:
-    let document = TopicsDocument(
-      method: topics.method.rawValue, k: topics.choice.count, clear: topics.choice.isClear,
-      candidates: topics.choice.candidates.map {
-        .init(k: $0.count, silhouette: $0.silhouette, eigengap: $0.eigengap)
-      },
-      groups: topics.groups.enumerated().map { index, group in
-        TopicLine(
-          topic: index + 1, label: group.label, size: group.members.count,
-          papers: group.members.map {
-            .init(id: $0.paper.id.rawValue, score: $0.centrality, title: $0.paper.title)
-          })
+/// `topics`' output: the groups and how their number was chosen.
+struct TopicsOutput: CommandOutput {
+  var topics: Topics
+
+  var note: String? { choiceSummary(topics) }
+
+  var rows: Rows {
+    Rows(
+      header: ["topic", "label", "id", "score", "title"],
+      rows: topics.groups.enumerated().flatMap { index, group in
+        group.members.map { member in
+          [
+            String(index + 1), group.label.joined(separator: ", "), member.paper.id.rawValue,
+            sixDecimals(member.centrality), member.paper.title,
+          ]
+        }
       })
-    print(try jsonText(document), terminator: "")
-  case .table:
+  }
+
+  var tableText: String {
     var text = choiceSummary(topics) + "\n"
     for (index, group) in topics.groups.enumerated() {
       let size = "\(group.members.count) paper\(group.members.count == 1 ? "" : "s")"
@@ -80,19 +82,22 @@ func printTopics(_ topics: Topics, format: OutputFormat) throws {
           member.centrality, member.paper.title)
       }
     }
-    print(text, terminator: "")
-  case .csv, .tsv:
-    printError(choiceSummary(topics))
-    let rows = Rows(
-      header: ["topic", "label", "id", "score", "title"],
-      rows: topics.groups.enumerated().flatMap { index, group in
-        group.members.map { member in
-          [
-            String(index + 1), group.label.joined(separator: ", "), member.paper.id.rawValue,
-            sixDecimals(member.centrality), member.paper.title,
-          ]
-        }
+    return text
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    let document = TopicsDocument(
+      method: topics.method.rawValue, k: topics.choice.count, clear: topics.choice.isClear,
+      candidates: topics.choice.candidates.map {
+        .init(k: $0.count, silhouette: $0.silhouette, eigengap: $0.eigengap)
+      },
+      groups: topics.groups.enumerated().map { index, group in
+        TopicLine(
+          topic: index + 1, label: group.label, size: group.members.count,
+          papers: group.members.map {
+            .init(id: $0.paper.id.rawValue, score: $0.centrality, title: $0.paper.title)
+          })
       })
-    print(rows.rendered(format), terminator: "")
+    try document.encode(to: encoder)
   }
 }

@@ -15,13 +15,13 @@ struct RecommendationLine: Encodable {
     var share: Float
   }
 
-  init(query: String, recommendation: Recommendation, shared: [SharedTerm]?) {
+  init(query: String, recommendation: Recommendation) {
     self.query = query
     rank = recommendation.rank
     id = recommendation.paper.id.rawValue
     score = recommendation.score
     title = recommendation.paper.title
-    self.shared = shared?.map { SharedTermLine(term: $0.term, share: $0.share) }
+    shared = recommendation.sharedTerms?.map { SharedTermLine(term: $0.term, share: $0.share) }
   }
 
   /// "preference optimization 31%, dpo 12%".
@@ -30,13 +30,23 @@ struct RecommendationLine: Encodable {
   }
 }
 
-/// Prints recommendation lines in a format.
-func printRecommendations(_ lines: [RecommendationLine], format: OutputFormat, explain: Bool) throws
-{
-  switch format {
-  case .json:
-    print(try jsonText(lines), terminator: "")
-  case .table:
+/// The output of `related` and `search`: a line per recommendation, with its shared terms when
+/// explained (JSON: an array of lines).
+struct RecommendationOutput: CommandOutput {
+  var lines: [RecommendationLine]
+  var explained: Bool
+
+  var rows: Rows {
+    Rows(
+      header: ["query", "rank", "id", "score", "title"] + (explained ? ["shared"] : []),
+      rows: lines.map { line in
+        [line.query, String(line.rank), line.id, sixDecimals(line.score), line.title]
+          + (explained ? [line.sharedText] : [])
+      })
+  }
+
+  /// Numbered lines, grouped under their query when there are several queries.
+  var tableText: String {
     var text = ""
     var lastQuery: String?
     let multipleQueries = Set(lines.map(\.query)).count > 1
@@ -48,16 +58,13 @@ func printRecommendations(_ lines: [RecommendationLine], format: OutputFormat, e
       text += String(
         format: "%3d  %@  %.3f  %@\n", line.rank,
         line.id.padding(toLength: 10, withPad: " ", startingAt: 0), line.score, line.title)
-      if explain, !line.sharedText.isEmpty { text += "      shared: \(line.sharedText)\n" }
+      if explained, !line.sharedText.isEmpty { text += "      shared: \(line.sharedText)\n" }
     }
-    print(text, terminator: "")
-  case .csv, .tsv:
-    let rows = Rows(
-      header: ["query", "rank", "id", "score", "title"] + (explain ? ["shared"] : []),
-      rows: lines.map { line in
-        [line.query, String(line.rank), line.id, sixDecimals(line.score), line.title]
-          + (explain ? [line.sharedText] : [])
-      })
-    print(rows.rendered(format), terminator: "")
+    return text
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(lines)
   }
 }

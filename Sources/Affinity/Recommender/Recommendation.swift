@@ -1,0 +1,56 @@
+import PaperCorpus
+
+/// A recommended paper: its rank, its cosine similarity to the query, and the paper.
+public struct Recommendation: Sendable {
+  /// 1 for the best match.
+  public var rank: Int
+  /// The cosine similarity of the weighted n-gram vectors, in [-1, 1].
+  public var score: Float
+  /// The recommended paper.
+  public var paper: Paper
+  /// Why it was recommended: the terms it shares with the query that weigh most, largest share
+  /// first; `nil` unless explanations were asked for.
+  public var sharedTerms: [SharedTerm]?
+
+  /// Creates a recommendation.
+  public init(rank: Int, score: Float, paper: Paper, sharedTerms: [SharedTerm]? = nil) {
+    self.rank = rank
+    self.score = score
+    self.paper = paper
+    self.sharedTerms = sharedTerms
+  }
+}
+
+/// One paper and the papers recommended for it.
+public struct RelatedPapers: Sendable {
+  /// The paper the recommendations are for.
+  public var paper: Paper
+  /// Its related papers, best first.
+  public var recommendations: [Recommendation]
+}
+
+/// Why a recommendation could not be made. The descriptions say what is wrong; the command line
+/// adds how to fix it with its options.
+public enum RecommendationError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The paper is not among the papers recommended from.
+  case unknownPaper(ArxivID)
+  /// A paper was named twice where each may be named once.
+  case repeatedPaper(ArxivID)
+  /// The free-text query has no words.
+  case emptyQuery
+  /// There are no papers to recommend from.
+  case emptyLibrary
+  /// Papers there are, but none passes the filter (or none was named).
+  case noPapersSelected
+
+  /// A one-line message.
+  public var description: String {
+    switch self {
+    case .unknownPaper(let id): "no paper \(id) among these papers"
+    case .repeatedPaper(let id): "\(id) is named twice"
+    case .emptyQuery: "the query is empty"
+    case .emptyLibrary: "there are no papers"
+    case .noPapersSelected: "no papers match"
+    }
+  }
+}

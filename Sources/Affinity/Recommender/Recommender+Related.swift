@@ -1,0 +1,108 @@
+import NGramVectorizer
+import PaperCorpus
+import PaperLibrary
+import SimilarityCore
+
+extension Recommender {
+  /// The papers most similar to one paper.
+  ///
+  /// - Parameters:
+  ///   - id: The paper read.
+  ///   - k: How many to return; more than there are returns them all.
+  ///   - filter: Which papers may be recommended (e.g. those of one day); the paper itself never
+  ///     is.
+  ///   - explained: Whether to name the shared terms behind each score.
+  /// - Returns: Up to `k` recommendations with a positive score, best first; ties rank the
+  ///   paper earlier in the library first.
+  /// - Throws: `RecommendationError.unknownPaper` or `.emptyLibrary`, or a `LibraryError` or
+  ///   `SearchIndexError`.
+  /// - Complexity: O(Σ over the paper's features of the papers having them), on all cores.
+  public func related(
+    to id: ArxivID, count k: Int, filter: PaperFilter = PaperFilter(), explained: Bool = false
+  ) throws -> [Recommendation] {
+    let index = try openSearchIndex()
+    guard index.paperCount > 0 else { throw RecommendationError.emptyLibrary }
+    guard let row = index.row(of: id), let paper = try source.papers(ids: [id]).first else {
+      throw RecommendationError.unknownPaper(id)
+    }
+    let text = paper.text(for: configuration)
+    return try best(
+      k, for: Query(text: text, vector: index.vectorizer.vector(for: text)), in: index,
+      filter: filter, excluding: row, explained: explained)
+  }
+
+  /// The papers most similar to a free text.
+  ///
+  /// - Parameters:
+  ///   - text: The query: words, an abstract, a title.
+  ///   - k: How many to return.
+  ///   - filter: Which papers may be returned; all by default.
+  ///   - explained: Whether to name the shared terms behind each score.
+  /// - Returns: Up to `k` recommendations, best first; none when no feature of the text occurs
+  ///   among the papers.
+  /// - Throws: `RecommendationError.emptyQuery` for a text without words, `.emptyLibrary`.
+  public func search(
+    _ text: String, count k: Int, filter: PaperFilter = PaperFilter(), explained: Bool = false
+  ) throws -> [Recommendation] {
+    guard text.contains(where: { $0.isLetter || $0.isNumber }) else {
+      throw RecommendationError.emptyQuery
+    }
+    let index = try openSearchIndex()
+    guard index.paperCount > 0 else { throw RecommendationError.emptyLibrary }
+    return try best(
+      k, for: Query(text: text, vector: index.vectorizer.vector(for: text)), in: index,
+      filter: filter, excluding: nil, explained: explained)
+  }
+
+  /// Every selected paper's most similar papers among the selected ones.
+  ///
+  /// - Parameters:
+  ///   - selection: The papers to relate to each other.
+  ///   - k: Recommendations per paper.
+  ///   - explained: Whether to name the shared terms behind each score.
+  /// - Returns: One entry per selected paper, in the selection's order, with up to `k`
+  ///   recommendations as ``related(to:count:filter:explained:)`` ranks them.
+  /// - Throws: `RecommendationError` for an empty or bad selection, or a `LibraryError`.
+  /// - Complexity: O(papers² × candidate dimension / 2) arithmetic; see ``PaperIndex``.
+  public func relatedForAll(
+    of selection: PaperSelection = .all, count k: Int, explained: Bool = false
+  ) throws -> [RelatedPapers] {
+    let index = try paperIndex(of: selection, configuration: configuration)
+    return zip(index.papers.indices, index.relatedForAll(count: k)).map { row, neighbors in
+      RelatedPapers(
+        paper: index.papers[row],
+        recommendations: ranked(
+          neighbors, papers: neighbors.map { index.papers[$0.index] },
+          explaining: explained
+            ? Query(text: index.papers[row].text(for: configuration), vector: index.vectors[row])
+            : nil,
+          vectorizer: index.vectorizer, vector: { index.vectors[neighbors[$0].index] }))
+    }
+  }
+
+  /// The `k` best papers of the search index for a query, as recommendations read from the
+  /// source.
+  private func best(
+    _ k: Int, for query: Query, in index: SearchIndex, filter: PaperFilter, excluding row: Int?,
+    explained: Bool
+  ) throws -> [Recommendation] {
+    guard query.vector.count > 0 else { return [] }
+    let scores = try index.scores(of: query.vector)
+    var isCandidate = [Bool](repeating: true, count: index.paperCount)
+    if let ids = try source.ids(matching: filter) {
+      isCandidate = [Bool](repeating: false, count: index.paperCount)
+      for id in ids { if let row = index.row(of: id) { isCandidate[row] = true } }
+    }
+    if let row { isCandidate[row] = false }
+    let neighbors = Neighbor.best(k, of: scores, where: { isCandidate[$0] && scores[$0] > 0 })
+    let papers = try source.papers(ids: neighbors.compactMap { index.id(ofRow: $0.index) })
+    guard papers.count == neighbors.count else {
+      throw SearchIndexError.damaged(path: index.location)
+    }
+    return ranked(
+      neighbors, papers: papers, explaining: explained ? query : nil,
+      vectorizer: index.vectorizer,
+      vector: { [configuration] in index.vectorizer.vector(for: papers[$0].text(for: configuration))
+      })
+  }
+}

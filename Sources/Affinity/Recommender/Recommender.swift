@@ -1,0 +1,115 @@
+import NGramVectorizer
+import PaperCorpus
+import PaperLibrary
+
+/// Affinity's one entry point for questions about papers' similarity, by arXiv id: a paper's
+/// related papers, papers like a text, every paper's related papers, exact similarity matrices,
+/// embeddings and topic groups.
+///
+/// Every answer scores papers the same way: the exact cosine of their weighted n-gram vectors
+/// (title, then summary; see ``NGramVectorizer``), with the document frequencies of all the
+/// papers. Which engine computes it is the recommender's business: one paper's or one text's
+/// related papers come from the search index (an inverted index, stored beside a library file,
+/// read only where the query's features are); every paper's related papers from a dense fold
+/// searched with BLAS and re-scored exactly; similarity matrices from sparse products.
+///
+/// ```swift
+/// let recommender = Recommender(library: try PaperLibrary(path: "library.sqlite"))
+/// for match in try recommender.related(to: ArxivID("2406.11839")!, count: 5, explained: true) {
+///   print(match.rank, match.paper.id, match.score, match.sharedTerms ?? [])
+/// }
+/// ```
+///
+/// A recommender reads its source as it is when a question is asked; make a new one after the
+/// library changes.
+public final class Recommender {
+  /// The vectorizer model in force.
+  public let configuration: VectorizerConfiguration
+  let source: PaperSource
+  /// The search index, once a question needed it.
+  private var searchIndex: SearchIndex?
+  /// How the search index was found, once a question needed it.
+  public private(set) var indexState: IndexState?
+
+  /// A recommender over a library: papers and their search index are read when needed.
+  ///
+  /// - Parameters:
+  ///   - library: The library (a file, or in memory).
+  ///   - configuration: The vectorizer model.
+  public init(library: PaperLibrary, configuration: VectorizerConfiguration = .standard) {
+    source = .library(library)
+    self.configuration = configuration
+  }
+
+  /// A recommender over papers in memory, e.g. read from digests for one command.
+  ///
+  /// - Parameters:
+  ///   - papers: The papers, each once, in the library's order (as ``PaperLibrary/MergedPapers``
+  ///     gives them); ties in score rank the earlier paper first.
+  ///   - configuration: The vectorizer model.
+  public init(papers: [Paper], configuration: VectorizerConfiguration = .standard) {
+    source = PaperSource(papers: papers)
+    self.configuration = configuration
+  }
+
+  /// The papers that pass a filter, in the library's order: by first day, then votes (most
+  /// first), then id.
+  ///
+  /// - Throws: A `LibraryError` when the library cannot be read.
+  public func papers(matching filter: PaperFilter = PaperFilter()) throws -> [Paper] {
+    try source.papers(matching: filter)
+  }
+
+  /// The papers with these ids, in the order given; ids there is no paper for are left out.
+  ///
+  /// - Throws: A `LibraryError` when the library cannot be read.
+  public func papers(ids: [ArxivID]) throws -> [Paper] { try source.papers(ids: ids) }
+
+  /// Opens the search index that single queries use, building it when it is missing, stale
+  /// or damaged (and storing it beside a library file, so that the next query is fast).
+  ///
+  /// - Returns: How the index was found.
+  /// - Throws: A `LibraryError` when the library cannot be read.
+  @discardableResult
+  public func prepareSearchIndex() throws -> IndexState {
+    _ = try openSearchIndex()
+    return indexState ?? .current
+  }
+
+  /// The search index, opened or built on first use.
+  func openSearchIndex() throws -> SearchIndex {
+    if let searchIndex { return searchIndex }
+    let index: SearchIndex
+    switch source {
+    case .library(let library):
+      let state: IndexState
+      (index, state) = try SearchIndex.current(for: library, configuration: configuration)
+      indexState = state
+    case .papers(let papers, _):
+      index =
+        SearchIndex.build(
+          papers: papers, configuration: configuration,
+          stamp: LibraryStamp(libraryID: "memory", generation: 0, paperCount: papers.count)
+        ).index
+      indexState = .built(papers: papers.count)
+    }
+    searchIndex = index
+    return index
+  }
+
+  /// Some of the papers vectorised together (for every paper's related papers, similarity
+  /// matrices, topics), with the document frequencies of all of them.
+  ///
+  /// - Parameters:
+  ///   - selection: Which papers.
+  ///   - configuration: The model (the recommender's, or its topic weighting).
+  /// - Returns: The selected papers, vectorised.
+  /// - Throws: `RecommendationError` for an empty or bad selection.
+  func paperIndex(of selection: PaperSelection, configuration: VectorizerConfiguration)
+    throws -> PaperIndex
+  {
+    let library = try source.allPapers()
+    let rows = try selection.rows(in: library)
+    return PaperIndex(library: library, keeping: rows, configuration: configuration)
+  }
+}
