@@ -5,9 +5,7 @@
 /// `--model PATH` loads another (such as `Models/affinity-ngram-v2.json`).
 public struct VectorizerConfiguration: Sendable, Hashable, Codable {
   /// A name that changes whenever anything below that decides a vector changes, e.g.
-  /// `affinity-ngram-v3`. The two candidate-search settings (``candidateDimension``,
-  /// ``rescoringDepth``) change no vector, only how `related --all` finds candidates to score
-  /// exactly.
+  /// `affinity-ngram-v3`.
   public var version: String
   /// The hash; only `murmurhash3_x86_32` exists.
   public var hash: String
@@ -37,28 +35,13 @@ public struct VectorizerConfiguration: Sendable, Hashable, Codable {
   /// The dimension of the dense embeddings that are exported (a power of two that divides
   /// ``featureSpace``).
   public var embeddingDimension: Int
-  /// The dimension of the dense fold in which `related --all` finds each paper's candidates
-  /// with BLAS (a power of two that divides ``featureSpace``); `nil` (v2 files, and v3 files
-  /// written before the setting) means ``embeddingDimension``. Candidates are scored exactly
-  /// on the full features afterwards, so this decides only which papers are scored, and the
-  /// time it takes.
-  public var candidateDimension: Int?
-  /// How many candidates per query the dense search passes to exact re-scoring on the full
-  /// features.
-  public var rescoringDepth: Int
-
   /// The configuration Affinity ships, as measured on the quality evaluation (see the README).
   public static let standard = VectorizerConfiguration(
     version: "affinity-ngram-v3", hash: "murmurhash3_x86_32", featureSpace: 1 << 20,
     characterNGrams: 2...4, characterNGramWords: .whitespace, wordNGrams: 1...2, wordSeed: 1,
     titleRepeats: 1,
     termFrequencySaturation: 5, topicTermFrequencySaturation: 1000,
-    maximumDocumentFrequency: 0.5, embeddingDimension: 4096, candidateDimension: 1024,
-    rescoringDepth: 200)
-
-  /// The dimension `related --all` finds candidates in: ``candidateDimension``, or
-  /// ``embeddingDimension`` for models that do not name one.
-  public var candidateSearchDimension: Int { candidateDimension ?? embeddingDimension }
+    maximumDocumentFrequency: 0.5, embeddingDimension: 4096)
 
   /// This configuration with the term-frequency weighting for topic groups, for vectorising
   /// papers that are to be grouped rather than searched.
@@ -90,16 +73,11 @@ public struct VectorizerConfiguration: Sendable, Hashable, Codable {
       throw .invalid("maximumDocumentFrequency must lie in (0, 1]")
     }
     // A fold of the feature space: a power of two buckets, no more than it has.
-    func isFold(_ dimension: Int) -> Bool {
-      dimension > 0 && dimension.nonzeroBitCount == 1 && dimension <= featureSpace
-    }
-    guard isFold(embeddingDimension) else {
+    guard embeddingDimension > 0, embeddingDimension.nonzeroBitCount == 1,
+      embeddingDimension <= featureSpace
+    else {
       throw .invalid("embeddingDimension must be a power of two no larger than featureSpace")
     }
-    guard isFold(candidateSearchDimension) else {
-      throw .invalid("candidateDimension must be a power of two no larger than featureSpace")
-    }
-    guard rescoringDepth >= 1 else { throw .invalid("rescoringDepth must be at least 1") }
   }
 }
 

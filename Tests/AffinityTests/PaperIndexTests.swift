@@ -49,10 +49,7 @@ import Testing
     var expected = VectorizerConfiguration.standard
     expected.version = "affinity-ngram-v2"
     expected.characterNGramWords = nil
-    expected.candidateDimension = nil  // candidates in the embedding's 4096 dimensions
-    expected.rescoringDepth = 100  // and 100 of them, as v2 files have always said
     #expect(earlier == expected)
-    #expect(earlier.candidateSearchDimension == earlier.embeddingDimension)
     let papers = [
       paper("2406.00001", "Preference", "(DPO)를 쓰는 최적화"), paper("2406.00002", "DPO", "DPO를 쓰는 최적화"),
     ]

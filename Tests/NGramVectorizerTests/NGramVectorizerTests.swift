@@ -26,36 +26,6 @@ import Testing
     #expect(v[2].dot(v[3]) > v[2].dot(v[0]))
   }
 
-  @Test func batchedInnerProductsEqualPairwiseDots() {
-    let (vectorizer, v) = NGramVectorizer.fitted(on: corpus)
-    // Groups of four candidates of different lengths, a partial group, repeats and the query.
-    let candidates = [[1, 2, 3, 4], [], [0, 2, 0], [4, 3, 2, 1, 0, 1, 2, 3, 4]]
-    let scores = SparseVector.innerProducts(
-      in: v, queries: [0, 3, 2, 1], candidates: candidates,
-      dimension: vectorizer.configuration.featureSpace)
-    let expected = zip([0, 3, 2, 1], candidates).map { query, list in
-      list.map { v[query].dot(v[$0]) }
-    }
-    #expect(scores == expected)
-    #expect(scores[0].allSatisfy { $0 != 0 })
-  }
-
-  @Test func innerProductsOfManyBlocksEqualPairwiseDots() {
-    let (vectorizer, v) = NGramVectorizer.fitted(on: corpus)
-    // 19 queries: two full blocks of eight and a partial one; queries repeat within a block,
-    // lists overlap, repeat candidates, are empty or are not a multiple of four long.
-    let queries = (0..<19).map { ($0 * 3) % v.count }
-    let candidates = queries.indices.map { position in
-      (0..<(position % 7)).map { (position + $0 * 2) % v.count }
-    }
-    let scores = SparseVector.innerProducts(
-      in: v, queries: queries, candidates: candidates,
-      dimension: vectorizer.configuration.featureSpace)
-    let expected = zip(queries, candidates).map { query, list in list.map { v[query].dot(v[$0]) } }
-    #expect(scores == expected)
-    #expect(scores.joined().contains { $0 != 0 })
-  }
-
   @Test func textWithNothingKnownIsTheZeroVector() {
     let vectorizer = NGramVectorizer(fittingOn: corpus)
     #expect(vectorizer.vector(for: "").count == 0)
@@ -113,9 +83,6 @@ import Testing
     try VectorizerConfiguration.standard.validate()
     var bad = VectorizerConfiguration.standard
     bad.embeddingDimension = 1000
-    #expect(throws: ConfigurationError.self) { try bad.validate() }
-    bad = .standard
-    bad.candidateDimension = 3000
     #expect(throws: ConfigurationError.self) { try bad.validate() }
     bad = .standard
     bad.topicTermFrequencySaturation = 0

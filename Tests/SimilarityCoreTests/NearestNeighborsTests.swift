@@ -124,3 +124,48 @@ import Testing
     #expect(BLASSettings.threadCount == before)
   }
 }
+
+/// Each row's best positive cosines from a matrix's lower triangle, against every pair scored.
+@Suite struct PositiveNeighborsTests {
+  /// 90 rows of 3 small integer-valued columns, scaled to unit length: many exact ties, zero
+  /// and negative cosines, and a zero row.
+  let rows: Matrix = {
+    var state: UInt64 = 11
+    return Matrix(
+      rowArrays: (0..<90).map { row in
+        if row == 40 { return [0, 0, 0] }
+        let values = (0..<3).map { _ -> Float in
+          state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+          return Float(Int(state >> 61) - 3)
+        }
+        let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return norm > 0 ? values.map { $0 / norm } : [1, 0, 0]
+      })
+  }()
+
+  @Test(arguments: [1, 7, 90 * 90])
+  func listsEqualRankingEveryPair(elementBudget: Int) {
+    // Budgets of one row a block, a few rows, and everything at once.
+    let lists = rows.nearestPositiveNeighborsOfEachRow(count: 6, elementBudget: elementBudget)
+    var cosines: [[Float]] = []
+    rows.forEachCosineBlock(.full, elementBudget: 90 * 90) { block in
+      for row in block.rows { cosines.append(Array(block.row(row))) }
+    }
+    for row in 0..<90 {
+      let expected = Neighbor.best(
+        6, of: cosines[row], where: { $0 != row && cosines[row][$0] > 0 })
+      #expect(lists[row] == expected, "row \(row)")
+      #expect(lists[row].allSatisfy { $0.score > 0 && $0.index != row })
+    }
+    #expect(lists[40].isEmpty)
+  }
+
+  @Test func moreThanThereAreReturnsEveryPositiveOne() {
+    let lists = rows.nearestPositiveNeighborsOfEachRow(count: 500)
+    func cosine(_ a: Int, _ b: Int) -> Float {
+      (0..<3).reduce(0) { $0 + rows[a, $1] * rows[b, $1] }
+    }
+    #expect(lists[0].count == (1..<90).filter { cosine(0, $0) > 0 }.count)
+    #expect(Matrix(rows: 1, columns: 3).nearestPositiveNeighborsOfEachRow(count: 3) == [[]])
+  }
+}

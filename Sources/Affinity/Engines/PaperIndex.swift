@@ -6,11 +6,8 @@ import SimilarityCore
 /// Papers vectorised together, for questions about all of them at once: every paper's related
 /// papers, exact similarities, topic groups. One of ``Recommender``'s engines.
 ///
-/// Every paper's neighbours (``relatedForAll(count:)``) go through BLAS: the vectors are
-/// folded into `configuration.candidateSearchDimension` buckets (signs kept, rows
-/// re-normalised), each paper's best `configuration.rescoringDepth` candidates are found with
-/// tiled `cblas_sgemm`, and those are re-scored exactly on the sparse vectors. When there are no
-/// more papers than the re-scoring depth, those results are exact too.
+/// Every score is exact: the cosine of two papers' sparse vectors (``SparseCosines``), the
+/// value ``SearchIndex`` gives for one query too.
 ///
 /// ```swift
 /// let index = PaperIndex(library: papers)

@@ -19,12 +19,16 @@ struct SparseCosines: CosineBlocks, Sendable {
   /// The vectors, one per row and column.
   let vectors: [SparseVector]
   /// For each used feature (numbered compactly, in ascending feature order), where its entries
-  /// start in `columns` and `values`; one more for the end.
+  /// start in `postings`; one more for the end.
   private let starts: [Int]
-  /// The vectors having each feature, ascending.
-  private let columns: [Int32]
-  /// Their values for that feature.
-  private let values: [Float]
+  /// The vectors having each feature, ascending, with their values for it (side by side, so a
+  /// list is read as one stream).
+  private let postings: [Posting]
+
+  private struct Posting {
+    var column: Int32
+    var value: Float
+  }
   /// Each vector's features, numbered compactly.
   private let compactIndices: [[UInt32]]
 
@@ -44,19 +48,16 @@ struct SparseCosines: CosineBlocks, Sendable {
     for indices in compactIndices { for feature in indices { starts[Int(feature) + 1] += 1 } }
     for feature in 0..<used.count { starts[feature + 1] += starts[feature] }
     var next = starts
-    var columns = [Int32](repeating: 0, count: starts[used.count])
-    var values = [Float](repeating: 0, count: starts[used.count])
+    var postings = [Posting](repeating: Posting(column: 0, value: 0), count: starts[used.count])
     for (row, indices) in compactIndices.enumerated() {
       for (entry, feature) in indices.enumerated() {
         let position = next[Int(feature)]
-        columns[position] = Int32(row)
-        values[position] = vectors[row].values[entry]
+        postings[position] = Posting(column: Int32(row), value: vectors[row].values[entry])
         next[Int(feature)] = position + 1
       }
     }
     self.starts = starts
-    self.columns = columns
-    self.values = values
+    self.postings = postings
   }
 
   /// Visits the cosine matrix block by block (see ``SimilarityCore/CosineBlocks``): 1 on the
@@ -90,17 +91,15 @@ struct SparseCosines: CosineBlocks, Sendable {
     target.initialize(repeating: 0)
     let width = Int32(target.count)
     starts.withUnsafeBufferPointer { starts in
-      columns.withUnsafeBufferPointer { columns in
-        values.withUnsafeBufferPointer { values in
-          for (feature, weight) in zip(compactIndices[row], vectors[row].values) {
-            var position = starts[Int(feature)]
-            let end = starts[Int(feature) + 1]
-            while position < end {
-              let column = columns[position]
-              if column >= width { break }
-              target[Int(column)] += weight * values[position]
-              position += 1
-            }
+      postings.withUnsafeBufferPointer { postings in
+        for (feature, weight) in zip(compactIndices[row], vectors[row].values) {
+          var position = starts[Int(feature)]
+          let end = starts[Int(feature) + 1]
+          while position < end {
+            let posting = postings[position]
+            if posting.column >= width { break }
+            target[Int(posting.column)] += weight * posting.value
+            position += 1
           }
         }
       }

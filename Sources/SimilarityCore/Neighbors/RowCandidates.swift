@@ -16,13 +16,15 @@ struct RowCandidates {
   private var counts: [Int32]
   private var thresholds: [Float]
 
-  init(rows: Int, capacity: Int) {
+  /// Room for `capacity` candidates of each of `rows` rows; offers below `minimumScore` are
+  /// never kept.
+  init(rows: Int, capacity: Int, minimumScore: Float = -.infinity) {
     self.rows = rows
     self.capacity = capacity
     room = 2 * capacity
     keys = Array(repeating: 0, count: rows * room)
     counts = Array(repeating: 0, count: rows)
-    thresholds = Array(repeating: -.infinity, count: rows)
+    thresholds = Array(repeating: minimumScore, count: rows)
   }
 
   /// Runs `body` with direct access to the candidates.
