@@ -19,16 +19,6 @@ public enum MatrixExport {
   /// Told after each block: rows finished, rows in all.
   public typealias Progress = (_ finished: Int, _ total: Int) -> Void
 
-  /// Which entries of a similarity matrix a sparse (Matrix Market) export keeps. The diagonal
-  /// is always left out.
-  public enum SparseSelection: Sendable, Equatable {
-    /// Each row's `k` most similar other rows, as listed: `lists[row]` holds the row's
-    /// neighbours (columns and scores), best first, at most `k` of them.
-    case nearest(k: Int, lists: [[Neighbor]])
-    /// Every pair whose similarity is at least the threshold, in both orders.
-    case threshold(Float)
-  }
-
   /// The exact size in bytes of a `rows`×`columns` `.npy` file.
   public static func numPySize(rows: Int, columns: Int) -> Int {
     NumPyFormat.fileSize(rows: rows, columns: columns)

@@ -249,8 +249,8 @@ public struct NGramVectorizer: Sendable {
   }
 
   /// Maps contiguous chunks of the inputs on all cores (one scratch space per chunk), keeping
-  /// order. Chunks are at most 64 inputs, so the cores finish together: with 16 chunks of 10,000
-  /// texts, one core waited for the other's last chunk for a twentieth of the time.
+  /// order. Chunks are at most 64 inputs, so the cores finish together: with few large chunks,
+  /// one core waits for the other's last one.
   static func parallelChunks<Input: Sendable, T: Sendable>(
     _ inputs: [Input], _ transform: @Sendable (ArraySlice<Input>) -> [T]
   ) -> [T] {

@@ -35,7 +35,8 @@ public struct VectorizerConfiguration: Sendable, Hashable, Codable {
   /// The dimension of the dense embeddings that are exported (a power of two that divides
   /// ``featureSpace``).
   public var embeddingDimension: Int
-  /// The configuration Affinity ships, as measured on the quality evaluation (see the README).
+  /// The configuration Affinity ships, as measured on the quality evaluation (see
+  /// `docs/design.md`).
   public static let standard = VectorizerConfiguration(
     version: "affinity-ngram-v3", hash: "murmurhash3_x86_32", featureSpace: 1 << 20,
     characterNGrams: 2...4, characterNGramWords: .whitespace, wordNGrams: 1...2, wordSeed: 1,

@@ -59,9 +59,8 @@ import _TestSupport
   func matrixMarketTopKKeepsEachRowsBestWithoutTheDiagonal(k: Int) throws {
     let folder = try TemporaryFolder()
     let text = try write("m.mtx", in: folder) {
-      try MatrixExport.writeSimilarityMatrixMarket(
-        of: embedding,
-        keeping: .nearest(k: k, lists: embedding.nearestNeighborsOfEachRow(count: k)), to: $0)
+      try MatrixExport.writeNeighborMatrixMarket(
+        embedding.nearestNeighborsOfEachRow(count: k), k: k, to: $0)
     }
     let sparse = try MatrixFileReading.matrixMarket(String(decoding: text, as: UTF8.self))
     let expected = naiveCosines(embedding)
@@ -85,7 +84,7 @@ import _TestSupport
     let folder = try TemporaryFolder()
     let text = try write("m.mtx", in: folder) {
       try MatrixExport.writeSimilarityMatrixMarket(
-        of: embedding, keeping: .threshold(threshold), to: $0, blockElements: block)
+        of: embedding, atLeast: threshold, to: $0, blockElements: block)
     }
     let npy = try MatrixFileReading.numPy(
       write("m.npy", in: folder) {
@@ -135,8 +134,7 @@ import _TestSupport
       write("m.npy", in: folder) { try MatrixExport.writeSimilarityNumPy(of: empty, to: $0) })
     #expect(npy.rows == 0 && npy.columns == 0)
     let text = try write("m.mtx", in: folder) {
-      try MatrixExport.writeSimilarityMatrixMarket(
-        of: empty, keeping: .nearest(k: 3, lists: []), to: $0)
+      try MatrixExport.writeNeighborMatrixMarket([], k: 3, to: $0)
     }
     #expect(
       try MatrixFileReading.matrixMarket(String(decoding: text, as: UTF8.self)).entries.isEmpty)

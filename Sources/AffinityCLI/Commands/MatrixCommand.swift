@@ -66,61 +66,75 @@ struct MatrixCommand: ParsableCommand {
     let format = options.format(format, default: Format.csv)
     let (recommender, hadProblems) = try options.openRecommender()
     let selection = try options.selection()
+    if format == .mtx, let topK {
+      // Each paper's related papers, exactly as `related --all` lists them.
+      let lists = try recommender.relatedForAll(of: selection, count: topK)
+      let position = Dictionary(
+        lists.enumerated().map { ($1.paper.id, $0) }, uniquingKeysWith: min)
+      try write(ids: lists.map(\.paper.id), hadProblems: hadProblems) { file, _ in
+        try MatrixExport.writeNeighborMatrixMarket(
+          lists.map { list in
+            list.recommendations.compactMap { recommendation in
+              position[recommendation.paper.id].map {
+                Neighbor(index: $0, score: recommendation.score)
+              }
+            }
+          }, k: topK, to: file)
+      }
+      return
+    }
     let matrix = try recommender.similarities(of: selection)
-    let ids = matrix.papers.map(\.id)
-    let n = ids.count
     if !matrix.isExact {
       printError(
-        "\(n) papers: more than \(Recommender.exactSimilarityLimit) for exact scores, so the "
-          + "matrix holds cosines of the papers' embeddings (as 'affinity embeddings' writes "
-          + "them), which approximate the scores 'related' ranks by; narrow the papers with "
-          + "--date, --since or --ids for exact ones")
+        "\(matrix.papers.count) papers: more than \(Recommender.exactSimilarityLimit) for exact "
+          + "scores, so the matrix holds cosines of the papers' embeddings (as 'affinity "
+          + "embeddings' writes them), which approximate the scores 'related' ranks by; narrow "
+          + "the papers with --date, --since or --ids for exact ones")
     }
-    guard let path = options.output else {
+    let ids = matrix.papers.map(\.id)
+    guard options.output != nil else {
       try MatrixExport.writeSimilarityCSV(
         of: matrix.cosines, ids: ids.map(\.rawValue), to: OutputFile.standardOutput())
       if hadProblems { throw ExitCode.failure }
       return
     }
-    let progress = progressLine("similarity")
-    var idsFile: OutputFile?
-    var written = "the \(n)×\(n) similarity matrix"
-    let file = try OutputFile(path: path)
-    switch format {
-    case .npy:
-      try options.checkSpace(for: MatrixExport.numPySize(rows: n, columns: n), at: path)
-      idsFile = try options.writeIDs(ids, to: options.idsPath(besides: path))
-      try MatrixExport.writeSimilarityNumPy(of: matrix.cosines, to: file, progress: progress)
-    case .csv:
-      try options.checkSpace(for: MatrixExport.estimatedCSVSize(rows: n, columns: n), at: path)
-      try MatrixExport.writeSimilarityCSV(
-        of: matrix.cosines, ids: ids.map(\.rawValue), to: file, progress: progress)
-    case .mtx:
-      idsFile = try options.writeIDs(ids, to: options.idsPath(besides: path))
-      let entries = try MatrixExport.writeSimilarityMatrixMarket(
-        of: matrix.cosines, keeping: try sparseSelection(recommender, selection, ids),
-        to: file, progress: progress)
-      written = "\(entries) entries of " + written
+    try write(ids: ids, hadProblems: hadProblems) { file, progress in
+      let n = ids.count
+      switch format {
+      case .npy:
+        try options.checkSpace(for: MatrixExport.numPySize(rows: n, columns: n), at: file.path)
+        try MatrixExport.writeSimilarityNumPy(of: matrix.cosines, to: file, progress: progress)
+      case .csv:
+        try options.checkSpace(
+          for: MatrixExport.estimatedCSVSize(rows: n, columns: n), at: file.path)
+        try MatrixExport.writeSimilarityCSV(
+          of: matrix.cosines, ids: ids.map(\.rawValue), to: file, progress: progress)
+      case .mtx:
+        return try MatrixExport.writeSimilarityMatrixMarket(
+          of: matrix.cosines, atLeast: threshold ?? 1, to: file, progress: progress)
+      }
+      return nil
     }
-    try idsFile?.commit()
-    try file.commit()
-    let idsNote = idsFile.map { " (ids in \($0.path))" } ?? ""
-    printError("wrote \(written) to \(path)\(idsNote)")
-    if hadProblems { throw ExitCode.failure }
   }
 
-  /// The entries an mtx file keeps: every pair at or above `--threshold`, or each paper's
-  /// `--top-k` related papers exactly as `affinity related --all` lists them.
-  private func sparseSelection(
-    _ recommender: Recommender, _ selection: PaperSelection, _ ids: [ArxivID]
-  ) throws -> MatrixExport.SparseSelection {
-    guard let topK else { return .threshold(threshold ?? 1) }
-    let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
-    let lists = try recommender.relatedForAll(of: selection, count: topK).map { list in
-      list.recommendations.compactMap { recommendation in
-        position[recommendation.paper.id].map { Neighbor(index: $0, score: recommendation.score) }
-      }
-    }
-    return .nearest(k: topK, lists: lists)
+  /// Writes the `-o` file with `body` (which returns the number of entries of a sparse file) and,
+  /// for npy and mtx, the ids beside it; commits both, says what was written, and exits 1 when
+  /// the inputs had problems.
+  private func write(
+    ids: [ArxivID], hadProblems: Bool,
+    _ body: (OutputFile, MatrixExport.Progress) throws -> Int?
+  ) throws {
+    let path = options.output ?? ""
+    let format = options.format(format, default: Format.csv)
+    let file = try OutputFile(path: path)
+    let idsFile =
+      format == .csv ? nil : try options.writeIDs(ids, to: options.idsPath(besides: path))
+    let entries = try body(file, progressLine("similarity"))
+    try idsFile?.commit()
+    try file.commit()
+    let n = ids.count
+    let written = (entries.map { "\($0) entries of " } ?? "") + "the \(n)×\(n) similarity matrix"
+    printError("wrote \(written) to \(path)\(idsFile.map { " (ids in \($0.path))" } ?? "")")
+    if hadProblems { throw ExitCode.failure }
   }
 }

@@ -84,8 +84,8 @@ func displayWidth(_ text: String) -> Int {
 }
 
 /// A number with six decimals, exactly as `String(format: "%.6f", value)` writes it, but about
-/// eleven times faster (0.015 s against 0.16 s for 100,000 scores; Foundation's formatter took a
-/// twentieth of `related --all`'s time on 10,000 papers). Exact: a `Float` times 10⁶ is a
+/// ten times faster (`related --all` prints hundreds of thousands of scores). Exact: a `Float`
+/// times 10⁶ is a
 /// `Double` without rounding (a 24-bit significand times 5⁶·2⁶), so rounding it half to even is
 /// what `printf` does.
 func sixDecimals(_ value: Float) -> String {

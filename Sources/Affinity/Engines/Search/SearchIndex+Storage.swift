@@ -66,11 +66,11 @@ extension SearchIndex {
 
     /// Asks the system to start reading the pages of these byte ranges, all at once, so that
     /// the reads which follow wait for disk transfers already under way instead of starting
-    /// them one at a time: a first query after the index left the page cache took 1.7–1.9 s on
-    /// 100,000 papers, 0.27 s with this. Ranges on the same or neighbouring pages are asked for
-    /// together. When the first page of every `sampleStride`-th group is in memory already, the
-    /// rest is taken to be too and nothing is asked: a system call for each of a query's 2,800
-    /// groups cost a warm query 5–9 ms.
+    /// them one at a time (the index is mapped for random access, so the system reads ahead
+    /// nothing by itself). Ranges on the same or neighbouring pages are asked for together.
+    /// When the first page of every `sampleStride`-th group is in memory already, the rest is
+    /// taken to be too and nothing is asked: a query has thousands of groups, and a system call
+    /// for each would cost a warm query more than its scoring.
     ///
     /// - Parameters:
     ///   - ranges: Byte ranges of the index, in increasing order.
