@@ -10,8 +10,11 @@ import Foundation
 ///
 /// Bytes go to a hidden temporary file beside the destination (`.NAME.partial-PID`); ``commit()``
 /// renames it over the destination. A file never committed is deleted when the object goes
-/// away, and on SIGINT or SIGTERM once ``InterruptCleanup/install()`` has run. Standard output
-/// has no such guarantee: it is written as it comes.
+/// away, and on SIGINT or SIGTERM once ``InterruptCleanup/install()`` has run. What the user
+/// named is never replaced by something else: a symbolic link is followed, and its target is
+/// written that way (the link stays); a FIFO, a device or a socket is written directly, as it
+/// comes, like standard output — which has no whole-or-nothing guarantee, and cannot take
+/// writes at an offset (``write(_:at:)``).
 ///
 /// ```swift
 /// let file = try OutputFile(path: "m.npy")
@@ -21,19 +24,41 @@ import Foundation
 public final class OutputFile {
   /// The destination, or `-` for standard output.
   public let path: String
+  /// The temporary file renamed over ``target`` at commit; `nil` for a stream.
   private let temporaryPath: String?
+  /// What is replaced at commit: the path, or the file its symbolic link points to.
+  private let target: String
   private var descriptor: Int32
   private var buffer: [UInt8] = []
   private var committed = false
 
-  /// Opens a new temporary file for `path`, first removing any that a process no longer
-  /// running left for the same destination (killed before it could clean up).
+  /// Opens a new temporary file for `path` (or for the file a symbolic link at `path` points
+  /// to), first removing any that a process no longer running left for the same destination
+  /// (killed before it could clean up). A FIFO, a device or a socket is opened for writing
+  /// directly.
   ///
   /// - Throws: `OutputFileError.cannotCreate` when the folder is missing or not writable.
   public init(path: String) throws(OutputFileError) {
-    let slash = path.lastIndex(of: "/")
-    let folder = slash.map { String(path[...$0]) } ?? ""
-    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    self.path = path
+    let target = Self.resolvingLinks(path)
+    self.target = target
+    var status = stat()
+    let exists = stat(target, &status) == 0
+    if exists, status.st_mode & S_IFMT == S_IFDIR {
+      throw OutputFileError.cannotCreate(path: path, reason: "it is a folder")
+    }
+    if exists, status.st_mode & S_IFMT != S_IFREG {
+      let descriptor = open(target, O_WRONLY | O_CLOEXEC)
+      guard descriptor >= 0 else {
+        throw OutputFileError.cannotCreate(path: path, reason: Self.lastErrorText())
+      }
+      temporaryPath = nil
+      self.descriptor = descriptor
+      return
+    }
+    let slash = target.lastIndex(of: "/")
+    let folder = slash.map { String(target[...$0]) } ?? ""
+    let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
     guard !name.isEmpty, name != ".", name != ".." else {
       throw OutputFileError.cannotCreate(path: path, reason: "not a file name")
     }
@@ -44,7 +69,6 @@ public final class OutputFile {
     guard descriptor >= 0 else {
       throw OutputFileError.cannotCreate(path: path, reason: Self.lastErrorText())
     }
-    self.path = path
     self.temporaryPath = temporary
     self.descriptor = descriptor
     InterruptCleanup.register(temporary)
@@ -52,6 +76,7 @@ public final class OutputFile {
 
   private init(standardOutputDescriptor: Int32) {
     path = "-"
+    target = "-"
     temporaryPath = nil
     descriptor = standardOutputDescriptor
   }
@@ -72,11 +97,17 @@ public final class OutputFile {
   /// Appends text as UTF-8 (buffered).
   public func write(_ text: String) throws { try write(text.utf8) }
 
-  /// Writes bytes at a byte offset of the file, unbuffered. Not for standard output.
+  /// Whether bytes can be written at an offset: a regular file, not a stream (standard output,
+  /// a FIFO, a device).
+  public var isSeekable: Bool { temporaryPath != nil }
+
+  /// Writes bytes at a byte offset of the file, unbuffered.
   ///
-  /// - Precondition: The file is not standard output and nothing is buffered.
+  /// - Throws: `OutputFileError.notSeekable` for a stream; `.writeFailed`.
+  /// - Precondition: Nothing is buffered.
   public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws {
-    precondition(temporaryPath != nil && buffer.isEmpty, "Positional writes need a file")
+    guard isSeekable else { throw OutputFileError.notSeekable(path: path) }
+    precondition(buffer.isEmpty, "Positional writes come before buffered ones are flushed")
     var done = 0
     while done < bytes.count {
       let written = pwrite(
@@ -100,7 +131,8 @@ public final class OutputFile {
   /// - Throws: `OutputFileError.writeFailed` when the space cannot be reserved or mapped.
   public func mapForWriting(byteCount: Int) throws(OutputFileError) -> UnsafeMutableRawBufferPointer
   {
-    precondition(temporaryPath != nil && byteCount > 0, "A mapping needs a file and a size")
+    guard isSeekable else { throw .notSeekable(path: path) }
+    precondition(byteCount > 0, "A mapping needs a size")
     let reserved = posix_fallocate(descriptor, 0, off_t(byteCount))
     guard reserved == 0 else {
       throw OutputFileError.writeFailed(path: path, reason: String(cString: strerror(reserved)))
@@ -134,31 +166,67 @@ public final class OutputFile {
     buffer.removeAll(keepingCapacity: true)
   }
 
-  /// Flushes, closes and moves the file into place (atomically, by `rename`).
+  /// Flushes, closes and moves the file into place (atomically, by `rename`); a stream is
+  /// flushed and, unless it is standard output, closed.
   ///
   /// - Throws: `OutputFileError.writeFailed`; the temporary file is then removed.
   public func commit() throws {
     try flush()
-    guard let temporaryPath else { return }
+    guard let temporaryPath else {
+      if path != "-", descriptor >= 0 {
+        let closed = close(descriptor)
+        descriptor = -1
+        guard closed == 0 else {
+          throw OutputFileError.writeFailed(path: path, reason: Self.lastErrorText())
+        }
+      }
+      return
+    }
     guard close(descriptor) == 0 else {
       throw OutputFileError.writeFailed(path: path, reason: Self.lastErrorText())
     }
     descriptor = -1
-    guard rename(temporaryPath, path) == 0 else {
+    guard rename(temporaryPath, target) == 0 else {
       throw OutputFileError.writeFailed(path: path, reason: Self.lastErrorText())
     }
     committed = true
     InterruptCleanup.unregister(temporaryPath)
   }
 
-  /// Closes and deletes the temporary file, unless committed. Safe to call more than once.
+  /// Closes and deletes the temporary file, unless committed (a stream is closed). Safe to call
+  /// more than once.
   public func discard() {
-    guard let temporaryPath, !committed else { return }
+    guard let temporaryPath else {
+      if path != "-", descriptor >= 0 { close(descriptor) }
+      descriptor = -1
+      return
+    }
+    guard !committed else { return }
     if descriptor >= 0 { close(descriptor) }
     descriptor = -1
     unlink(temporaryPath)
     committed = true
     InterruptCleanup.unregister(temporaryPath)
+  }
+
+  /// The file a path names once symbolic links are followed: the path itself when it is not
+  /// a link; the link's target (relative to the link's folder when relative), followed again,
+  /// up to a limit, when it is — even a target that does not exist yet.
+  private static func resolvingLinks(_ path: String) -> String {
+    var current = path
+    for _ in 0..<32 {
+      var status = stat()
+      guard lstat(current, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else {
+        return current
+      }
+      var bytes = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let count = readlink(current, &bytes, bytes.count - 1)
+      guard count > 0 else { return current }
+      let link = String(decoding: bytes[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      let folder = current.lastIndex(of: "/").map { String(current[...$0]) } ?? ""
+      current = link.hasPrefix("/") ? link : folder + link
+    }
+    return current
   }
 
   /// Deletes the files `PREFIX<pid>` in `folder` whose process no longer exists.

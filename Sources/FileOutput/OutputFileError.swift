@@ -9,6 +9,9 @@ public enum OutputFileError: Error, CustomStringConvertible, Equatable {
   case writeFailed(path: String, reason: String)
   /// The output would not fit the free space of its file system.
   case notEnoughSpace(path: String, needed: Int, available: Int)
+  /// The format is written out of order, which a stream (a FIFO, a device, standard output)
+  /// cannot take.
+  case notSeekable(path: String)
 
   /// What went wrong and what to do, for people.
   public var description: String {
@@ -20,6 +23,9 @@ public enum OutputFileError: Error, CustomStringConvertible, Equatable {
     case .notEnoughSpace(let path, let needed, let available):
       "\(path) would need \(Self.size(needed)) but its disk has \(Self.size(available)) free; "
         + "free some space, or write somewhere else"
+    case .notSeekable(let path):
+      "\(path) is a stream (a FIFO or a device); this format is written out of order and needs "
+        + "a regular file, while csv can be streamed"
     }
   }
 

@@ -6,16 +6,21 @@ public enum LibraryError: Error, Sendable, CustomStringConvertible {
   case newerSchema(path: String)
   /// A read or write failed; nothing was changed.
   case failed(path: String, reason: String)
+  /// Another process kept writing to the library for longer than ``PaperLibrary/writeWait``.
+  case busy(path: String)
 
   /// A one-line message that says what to do.
   public var description: String {
     switch self {
     case .cannotOpen(let path, let reason):
-      return "cannot open the library at \(path): \(reason); pass another path with --db"
+      return "cannot open the library at \(path): \(reason)"
     case .newerSchema(let path):
       return "the library at \(path) was written by a newer version of Affinity; upgrade Affinity"
     case .failed(let path, let reason):
       return "library \(path): \(reason); nothing was changed"
+    case .busy(let path):
+      return "the library at \(path) is busy: another command has been writing to it for over "
+        + "\(Int(PaperLibrary.writeWait)) seconds; nothing was changed, try again when it has finished"
     }
   }
 }

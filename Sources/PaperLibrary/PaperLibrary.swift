@@ -11,10 +11,17 @@ import PaperCorpus
 /// ```
 /// A paper listed on several days keeps every day; adding the same papers again changes
 /// nothing; each ``add(_:)`` is one transaction, so a failure leaves the library as it was.
+///
+/// Several processes may use one library file at once: it is kept in SQLite's write-ahead-log
+/// mode, so reading never waits for a writer, and a writer waits up to ``writeWait`` for another
+/// to finish before it gives up with ``LibraryError/busy(path:)``.
 public final class PaperLibrary: Sendable {
   /// Where the library lives: a file path, or `:memory:` for an in-memory library.
   public let path: String
-  private let database: DatabaseQueue
+  private let database: any DatabaseWriter
+
+  /// How long a write waits for another process's write to finish.
+  public static let writeWait: TimeInterval = 60
 
   /// Opens the library at `path`, creating the file and its folder if needed, and brings its
   /// schema up to date.
@@ -24,12 +31,26 @@ public final class PaperLibrary: Sendable {
   ///   `LibraryError.newerSchema` when a newer Affinity wrote it.
   public convenience init(path: String) throws(LibraryError) {
     let folder = (path as NSString).deletingLastPathComponent
+    // A file where a folder of the path should be: say so, rather than the system's error.
+    var ancestor = folder
+    while !ancestor.isEmpty, ancestor != "/" {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: ancestor, isDirectory: &isFolder) {
+        if !isFolder.boolValue {
+          throw .cannotOpen(path: path, reason: "\(ancestor) is a file, not a folder")
+        }
+        break
+      }
+      ancestor = (ancestor as NSString).deletingLastPathComponent
+    }
     do {
       if !folder.isEmpty {
         try FileManager.default.createDirectory(
           atPath: folder, withIntermediateDirectories: true)
       }
-      try self.init(path: path, database: DatabaseQueue(path: path))
+      var configuration = Configuration()
+      configuration.busyMode = .timeout(Self.writeWait)
+      try self.init(path: path, database: DatabasePool(path: path, configuration: configuration))
     } catch let error as LibraryError {
       throw error
     } catch {
@@ -50,7 +71,7 @@ public final class PaperLibrary: Sendable {
     }
   }
 
-  private init(path: String, database: DatabaseQueue) throws {
+  private init(path: String, database: any DatabaseWriter) throws {
     self.path = path
     self.database = database
     let migrator = LibrarySchema.migrator
@@ -129,15 +150,15 @@ public final class PaperLibrary: Sendable {
   /// - Throws: `LibraryError.failed` when the read fails.
   /// - Complexity: O(*N* log *N*) for a library of *N* papers.
   public func papers(matching filter: PaperFilter = PaperFilter()) throws(LibraryError) -> [Paper] {
-    try perform {
-      try $0.read { db in
-        let appearances = Dictionary(grouping: try AppearanceRow.fetchAll(db), by: \.paperID)
-        return try PaperRow.fetchAll(db).compactMap { row in
-          StoredPaper(row: row, days: appearances[row.id] ?? []).paper
-        }
-      }
+    try perform { try $0.read { db in try Self.allPapers(in: db) } }
+      .filter(filter.accepts).sortedAsLibrary()
+  }
+
+  private static func allPapers(in db: Database) throws -> [Paper] {
+    let appearances = Dictionary(grouping: try AppearanceRow.fetchAll(db), by: \.paperID)
+    return try PaperRow.fetchAll(db).compactMap { row in
+      StoredPaper(row: row, days: appearances[row.id] ?? []).paper
     }
-    .filter(filter.accepts).sortedAsLibrary()
   }
 
   /// The paper with an id, or `nil` if the library does not have it.
@@ -198,17 +219,27 @@ public final class PaperLibrary: Sendable {
   ///
   /// - Throws: `LibraryError.failed` when the read fails.
   public func stamp() throws(LibraryError) -> LibraryStamp {
-    let stamp = try perform {
-      try $0.read { db -> LibraryStamp? in
-        guard let state = try Row.fetchOne(db, sql: "SELECT libraryID, generation FROM state")
-        else { return nil }
-        return LibraryStamp(
-          libraryID: state["libraryID"], generation: state["generation"],
-          paperCount: try PaperRow.fetchCount(db))
-      }
+    try perform { try $0.read { db in try stamp(in: db) } }
+  }
+
+  /// Every paper and the stamp of exactly that state, read together while other processes may
+  /// be adding papers.
+  ///
+  /// - Returns: The papers in the library's order (see ``papers(matching:)``), and their stamp.
+  /// - Throws: `LibraryError.failed` when the read fails.
+  public func snapshot() throws(LibraryError) -> (papers: [Paper], stamp: LibraryStamp) {
+    try perform {
+      try $0.read { db in (try Self.allPapers(in: db).sortedAsLibrary(), try stamp(in: db)) }
     }
-    guard let stamp else { throw .failed(path: path, reason: "the library has lost its state row") }
-    return stamp
+  }
+
+  private func stamp(in db: Database) throws -> LibraryStamp {
+    guard let state = try Row.fetchOne(db, sql: "SELECT libraryID, generation FROM state") else {
+      throw LibraryError.failed(path: path, reason: "the library has lost its state row")
+    }
+    return LibraryStamp(
+      libraryID: state["libraryID"], generation: state["generation"],
+      paperCount: try PaperRow.fetchCount(db))
   }
 
   /// Counts of papers and days, and the schema version.
@@ -228,9 +259,13 @@ public final class PaperLibrary: Sendable {
   }
 
   /// Runs a database operation, turning any failure into a `LibraryError.failed`.
-  private func perform<T>(_ operation: (DatabaseQueue) throws -> T) throws(LibraryError) -> T {
+  private func perform<T>(_ operation: (any DatabaseWriter) throws -> T) throws(LibraryError) -> T {
     do {
       return try operation(database)
+    } catch let error as LibraryError {
+      throw error
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+      throw .busy(path: path)
     } catch {
       throw .failed(path: path, reason: Self.reason(error))
     }

@@ -72,7 +72,8 @@ import _TestSupport
     #expect(
       lines == [
         "\(empty): file is empty; expected a Daily Papers digest or JSON Lines",
-        "\(binary): binary data at byte 0 (line 1); expected UTF-8 text",
+        "\(binary): binary data, not text (5 of the first 7 bytes are not UTF-8 text); expected "
+          + "a Daily Papers digest or JSON Lines",
         "\(notJSON):1: field 'title' has the wrong type; expected a string",
         "\(notJSON):2: not valid JSON; expected one JSON object a line",
         "\(folder.path): folder has no digests; expected .md, .txt or .jsonl files in it",

@@ -7,32 +7,59 @@ struct CommandResult {
   var errors: String
 }
 
-/// Runs the `affinity` binary built beside this test bundle.
+/// A run of the built `affinity` binary that has started and not yet been waited for.
 ///
 /// The environment is the test's own with `AFFINITY_DB` pointing into `home`, so no test
 /// touches the user's real library.
-func affinity(_ arguments: [String], home: URL) throws -> CommandResult {
+struct RunningCommand {
   let process = Process()
-  process.executableURL = Bundle.module.bundleURL.deletingLastPathComponent()
-    .appendingPathComponent("affinity")
-  process.arguments = arguments
-  var environment = ProcessInfo.processInfo.environment
-  environment["AFFINITY_DB"] = home.appendingPathComponent("library.sqlite").path
-  environment["COLUMNS"] = "100"
-  process.environment = environment
-  let output = Pipe()
-  let errors = Pipe()
-  process.standardOutput = output
-  process.standardError = errors
-  process.standardInput = FileHandle.nullDevice
-  try process.run()
-  // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
-  let outputData = output.fileHandleForReading.readDataToEndOfFile()
-  let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return CommandResult(
-    status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-    errors: String(decoding: errorData, as: UTF8.self))
+  private let output: Pipe?
+  private let errors = Pipe()
+
+  /// Starts the binary built beside this test bundle.
+  ///
+  /// - Parameters:
+  ///   - arguments: Its arguments.
+  ///   - home: The folder whose `library.sqlite` is the default library.
+  ///   - input: Standard input (nothing by default).
+  ///   - standardOutput: Where standard output goes, instead of being captured.
+  /// - Throws: When the binary cannot be started.
+  init(
+    _ arguments: [String], home: URL, input: FileHandle = .nullDevice,
+    standardOutput: FileHandle? = nil
+  ) throws {
+    process.executableURL = Bundle.module.bundleURL.deletingLastPathComponent()
+      .appendingPathComponent("affinity")
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["AFFINITY_DB"] = home.appendingPathComponent("library.sqlite").path
+    environment["COLUMNS"] = "100"
+    process.environment = environment
+    output = standardOutput == nil ? Pipe() : nil
+    process.standardOutput = standardOutput ?? output
+    process.standardError = errors
+    process.standardInput = input
+    try process.run()
+  }
+
+  /// Waits for the end, reading what it printed.
+  func finish() -> CommandResult {
+    // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
+    let outputData = output?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      errors: String(decoding: errorData, as: UTF8.self))
+  }
+}
+
+/// Runs the `affinity` binary built beside this test bundle to its end; see ``RunningCommand``.
+func affinity(
+  _ arguments: [String], home: URL, input: FileHandle = .nullDevice,
+  standardOutput: FileHandle? = nil
+) throws -> CommandResult {
+  try RunningCommand(arguments, home: home, input: input, standardOutput: standardOutput).finish()
 }
 
 /// Runs the `affinity` binary with the given arguments; see the array form.

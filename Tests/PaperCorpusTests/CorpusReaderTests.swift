@@ -24,21 +24,36 @@ import Testing
     #expect(result.papers.isEmpty)
     #expect(result.problems.count == 1)
     #expect(
-      result.problems.first?.description.contains("expected UTF-8 text") == true
-        || result.problems.first?.description.contains("invalid UTF-8") == true)
+      result.problems.first?.description.hasPrefix("noise.bin: binary data, not text (") == true)
   }
 
-  @Test func invalidUTF8NamesItsLine() {
+  @Test func aPDFIsRejectedWhole() {
+    var bytes = Array(
+      "%PDF-1.7\n%\u{E2}\u{E3}\n1 0 obj\n<< /Length 300 /Filter /FlateDecode >>\nstream\n".utf8)
+    var state: UInt32 = 7
+    bytes += (0..<3000).map { _ -> UInt8 in
+      state = state &* 1_664_525 &+ 1_013_904_223
+      return UInt8(truncatingIfNeeded: state >> 24)
+    }
+    let result = CorpusReader.parse(bytes, source: "paper.pdf")
+    #expect(result.papers.isEmpty && result.rejectedCount == 0)
+    #expect(result.problems.map(\.message).first?.hasPrefix("binary data, not text") == true)
+  }
+
+  @Test func aDamagedLineIsReportedAndItsPaperKeptWithReplacementCharacters() {
     var bytes = Array(
       "## Daily Papers (2024-06-18)\n### [X](https://arxiv.org/abs/2406.00001)\n- 요약".utf8)
     bytes.append(0xFF)
     let result = CorpusReader.parse(bytes, source: "bad.md")
-    #expect(result.papers.isEmpty)
-    #expect(result.problems.first?.description.hasPrefix("bad.md: invalid UTF-8 at byte") == true)
-    #expect(result.problems.first?.description.contains("(line 3)") == true)
+    #expect(result.papers.map(\.summary) == ["요약\u{FFFD}"])
+    #expect(
+      result.problems.map(\.description) == [
+        "bad.md:3: bytes that are not UTF-8 text (invalid or NUL) were replaced with U+FFFD; "
+          + "save the file as UTF-8"
+      ])
   }
 
-  @Test func theFirstProblemIsReportedWithItsByteAndLine() {
+  @Test func aDamagedJSONLinesLineLosesOnlyItself() {
     let text = Array(
       "{\"id\": \"2406.00001\", \"title\": \"모델\"}\n{\"id\": \"2406.00002\", \"title\": \"요약\"}\n"
         .utf8)
@@ -47,12 +62,17 @@ import Testing
     func problem(_ bytes: [UInt8]) -> String? {
       CorpusReader.parse(bytes, source: "a.jsonl").problems.first?.description
     }
-    #expect(
-      problem(text + [0x41, 0x00, 0x0A, 0xC3, 0x28])
-        == "a.jsonl: binary data at byte 81 (line 3); expected UTF-8 text")
-    #expect(
-      problem(text + [0x0A, 0xC3, 0x28, 0x00])
-        == "a.jsonl: invalid UTF-8 at byte 81 (line 4); save the file as UTF-8")
+    // A bad line of JSON Lines loses only itself.
+    for (tail, line) in [([0x41, 0x00], 3), ([0x0A, 0xC3, 0x28, 0x00], 4)] {
+      let result = CorpusReader.parse(text + tail.map(UInt8.init), source: "a.jsonl")
+      #expect(result.papers.map(\.id.rawValue) == ["2406.00001", "2406.00002"])
+      #expect(result.rejectedCount == 1)
+      #expect(
+        result.problems.map(\.description) == [
+          "a.jsonl:\(line): bytes that are not UTF-8 text (invalid or NUL) were replaced with "
+            + "U+FFFD; save the file as UTF-8"
+        ])
+    }
   }
 
   @Test func textThatIsNeitherFormatIsReported() {

@@ -209,7 +209,7 @@ struct TemporaryLibrary: ~Copyable {
     #expect {
       _ = try PaperLibrary(path: temporary.path)
     } throws: { error in
-      "\(error)".contains("not an SQLite database") && "\(error)".contains("--db")
+      "\(error)".contains("not an SQLite database") && "\(error)".contains(temporary.path)
     }
     #expect(try Data(contentsOf: URL(fileURLWithPath: temporary.path)) == contents)
   }

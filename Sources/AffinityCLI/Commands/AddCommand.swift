@@ -15,7 +15,9 @@ struct AddCommand: ParsableCommand {
       """)
 
   @Argument(
-    help: ArgumentHelp("Digest or JSON Lines files, or folders of them.", valueName: "path"))
+    help: ArgumentHelp(
+      "Digest or JSON Lines files, or folders of them ('-' for standard input).",
+      valueName: "path"))
   var paths: [String] = []
 
   @Flag(help: "Add the built-in sample of 20 papers.")

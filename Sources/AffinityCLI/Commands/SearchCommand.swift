@@ -8,7 +8,8 @@ struct SearchCommand: ParsableCommand {
     commandName: "search",
     abstract: "Papers like a free text: a title, an abstract, a few words, in Korean or English.")
 
-  @Argument(help: ArgumentHelp("The text to search for.", valueName: "text"))
+  @Argument(
+    help: ArgumentHelp("The text to search for ('-' for standard input).", valueName: "text"))
   var text: String?
 
   @Option(
@@ -37,7 +38,7 @@ struct SearchCommand: ParsableCommand {
   }
 
   private func queryText() throws -> String {
-    guard let file else { return text ?? "" }
+    guard let file = file ?? (text == "-" ? "-" : nil) else { return text ?? "" }
     let data: Data
     do {
       data =

@@ -10,9 +10,8 @@ struct PaperSourceOptions: ParsableArguments {
   @OptionGroup var library: LibraryOption
 
   @Option(
-    parsing: .upToNextOption,
     help: ArgumentHelp(
-      "Read digests or JSON Lines from these files or folders instead of the library.",
+      "Read digests or JSON Lines from this file or folder ('-' for standard input) instead of the library; repeat it for more.",
       valueName: "path"))
   var corpus: [String] = []
 

@@ -1,6 +1,7 @@
 import Affinity
 import FileOutput
 import Foundation
+import PaperLibrary
 
 /// A failure the user can act on; argument-parser prints it as `Error: …` and exits 1.
 struct CommandError: Error, CustomStringConvertible {
@@ -19,6 +20,8 @@ struct CommandError: Error, CustomStringConvertible {
       )
     case OutputFileError.writeFailed("-", let reason):
       return CommandError("cannot write output: \(reason)")
+    case LibraryError.cannotOpen:
+      return CommandError("\(error); pass another path with --db")
     case let error as OutputFileError:
       guard case .notEnoughSpace = error else { return error }
       return CommandError("\(error); or narrow the papers with --date, --since or --ids")

@@ -17,12 +17,17 @@ public enum CorpusReader {
   public static let maximumFileSize = 512 << 20
 
   /// Reads every path: a file directly, a folder by its digest files (sorted by name,
-  /// recursively, hidden files skipped).
+  /// recursively, hidden files skipped), `-` from standard input.
   ///
   /// - Parameter paths: Files and folders, as the user typed them.
   /// - Returns: One result per file read, or per path that could not be read, in order.
   public static func read(paths: [String]) -> [CorpusReadResult] {
     paths.flatMap { path -> [CorpusReadResult] in
+      if path == "-" {
+        return [
+          parse(Array(FileHandle.standardInput.readDataToEndOfFile()), source: "standard input")
+        ]
+      }
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
         return [failure(path, "no such file or folder")]
@@ -68,6 +73,8 @@ public enum CorpusReader {
   ///   - source: The name to use in messages; its extension picks the format.
   /// - Returns: The papers and problems.
   public static func parse(_ bytes: [UInt8], source: String) -> CorpusReadResult {
+    let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    let bytes = bytes.starts(with: byteOrderMark) ? Array(bytes.dropFirst(3)) : bytes
     if let problem = textProblem(in: bytes) { return failure(source, problem) }
     let firstLine =
       String(decoding: bytes.prefix(4096), as: UTF8.self)
@@ -86,27 +93,22 @@ public enum CorpusReader {
         + "or one JSON object a line")
   }
 
-  /// Why the bytes are not readable text, or `nil` when they are non-empty UTF-8 without NULs.
+  /// Why the bytes are not a text file at all, or `nil` when they are: empty, or mostly binary
+  /// (a PDF, an image, random bytes) judged by the first 64 KiB. A text with a few damaged
+  /// bytes is text: its damaged lines are reported by the parsers, and only what holds them is
+  /// affected.
   static func textProblem(in bytes: [UInt8]) -> String? {
     if bytes.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
       return "file is empty; expected a Daily Papers digest or JSON Lines"
     }
-    /// The line of the byte at `offset`, counted from 1.
-    func line(at offset: Int) -> Int { bytes[..<offset].count { $0 == UInt8(ascii: "\n") } + 1 }
-    var invalid: Int?
-    do {
-      _ = try UTF8Span(validating: bytes.span)
-    } catch {
-      invalid = error.byteOffsets.lowerBound
+    if !bytes.contains(0), (try? UTF8Span(validating: bytes.span)) != nil { return nil }
+    let sample = bytes.prefix(1 << 16)
+    let damaged = String(decoding: sample, as: UTF8.self).unicodeScalars.count {
+      $0 == "\u{FFFD}" || $0 == "\0"
     }
-    // The first problem is reported (NUL is valid UTF-8, so it may come before invalid bytes).
-    if let offset = bytes[..<(invalid ?? bytes.count)].firstIndex(of: 0) {
-      return "binary data at byte \(offset) (line \(line(at: offset))); expected UTF-8 text"
-    }
-    if let offset = invalid {
-      return "invalid UTF-8 at byte \(offset) (line \(line(at: offset))); save the file as UTF-8"
-    }
-    return nil
+    guard damaged > 4 + sample.count / 100 else { return nil }
+    return "binary data, not text (\(damaged) of the first \(sample.count) bytes are not UTF-8 "
+      + "text); expected a Daily Papers digest or JSON Lines"
   }
 
   private static func digestFiles(in folder: String) -> [String] {

@@ -9,15 +9,19 @@ import Foundation
 /// ![](thumbnail URL)
 /// Vote: 12                      (or "Vote: -" when unknown)
 /// Authors: A, B, +, C           ("+" marks omitted authors)
-/// - **What's New**: text        (a section with a heading)
+/// - **What's New**: text        (a section with a heading, in bold or bold italic)
 /// - text                        (or a headless bullet)
 /// ```
-/// A malformed entry is reported and skipped; the rest of the file is still read.
+/// `Authors:` may also be a Python-style list (`['A', 'B']`). Lines that only embed a video
+/// are not content. Other headings (`# Daily Papers`, `## Project Description`, `## License`,
+/// `## Citation` …) start sections that belong to no paper: their lines, fenced code included,
+/// are skipped until the next day's header. A malformed entry is reported and skipped; the rest
+/// of the file is still read.
 public enum DigestParser {
   /// Parses a digest.
   ///
   /// - Parameters:
-  ///   - bytes: The file's contents, valid UTF-8.
+  ///   - bytes: The file's contents.
   ///   - source: The file's name, for messages.
   /// - Returns: The papers, each dated by the digest's header, and the problems found.
   /// - Complexity: O(*n*) in the size of the text.
@@ -35,9 +39,9 @@ public enum DigestParser {
     return parser.result
   }
 
-  /// Whether a text looks like a digest: its first non-blank line is a `## ` or `### ` heading.
+  /// Whether a text looks like a digest: its first non-blank line is a Markdown heading.
   static func looksLikeDigest(_ firstLine: Substring) -> Bool {
-    firstLine.hasPrefix("## ") || firstLine.hasPrefix("### ")
+    firstLine.hasPrefix("# ") || firstLine.hasPrefix("## ") || firstLine.hasPrefix("### ")
   }
 }
 
@@ -50,6 +54,10 @@ private struct Parser {
   /// The day of the current `## Daily Papers` header; `nil` before one, or after a bad one.
   var day: Day?
   var entry: Entry?
+  /// Whether the lines belong to a section that is no day's (a preamble, a license, …).
+  var inOtherSection = false
+  /// Whether the lines are inside a fenced code block of such a section.
+  var inFence = false
 
   /// An entry under construction; `problem` set means it will be rejected.
   struct Entry {
@@ -70,17 +78,37 @@ private struct Parser {
 
   mutating func consume(_ line: TextLines.Line) {
     switch line {
-    case .tooLong(let number, let byteCount):
+    case .tooLong(let number, let byteCount, let isHeading):
+      if isHeading {
+        // A heading starts the next entry: the one before it is complete, and the lines after
+        // it belong to the entry this line is the (unreadable) heading of.
+        finishEntry()
+        entry = Entry(line: number)
+      }
       report(line: number, TextLines.Line.tooLongMessage(byteCount: byteCount))
-    case .text(let number, let text):
+    case .text(let number, let text, let damaged):
+      if damaged {
+        result.problems.append(
+          CorpusProblem(source: source, line: number, message: TextLines.Line.damagedMessage))
+      }
       let trimmed = text.trimmingWhitespace()
       if trimmed.isEmpty { return }
-      if trimmed.hasPrefix("### ") {
+      if inOtherSection, trimmed.hasPrefix("```") {
+        inFence.toggle()
+      } else if inFence {
+        return
+      } else if trimmed.hasPrefix("## Daily Papers") {
+        finishEntry()
+        inOtherSection = false
+        readHeader(line: number, trimmed)
+      } else if trimmed.hasPrefix("# ") || trimmed.hasPrefix("## ") {
+        finishEntry()
+        inOtherSection = true
+      } else if inOtherSection || Self.isEmbeddedVideo(trimmed) {
+        return
+      } else if trimmed.hasPrefix("### ") {
         finishEntry()
         startEntry(line: number, heading: trimmed.dropFirst(4))
-      } else if trimmed.hasPrefix("## ") {
-        finishEntry()
-        readHeader(line: number, trimmed)
       } else if entry != nil {
         readEntryLine(line: number, trimmed)
       } else if !headerHandled {
@@ -147,9 +175,7 @@ private struct Parser {
         report(line: line, "expected 'Vote: N' or 'Vote: -', found '\(text)'")
       }
     } else if text.hasPrefix("Authors:") {
-      let names = text.dropFirst("Authors:".count).split(separator: ",").map {
-        $0.trimmingWhitespace()
-      }
+      let names = Self.authorNames(text.dropFirst("Authors:".count).trimmingWhitespace())
       entry?.omitsAuthors = names.contains("+")
       entry?.authors = names.filter { !$0.isEmpty && $0 != "+" }
     } else if text.hasPrefix("- ") || text == "-" {
@@ -161,10 +187,15 @@ private struct Parser {
     }
   }
 
-  /// `**What's New**: text` becomes a section headed "What's New"; other bullets have no heading.
+  /// `**What's New**: text` (or `***What's New***:`, `**What's New:**`) becomes a section
+  /// headed "What's New"; other bullets have no heading.
   static func section(fromBullet bullet: String) -> SummarySection {
-    if bullet.hasPrefix("**"), let close = bullet.dropFirst(2).range(of: "**") {
-      let heading = bullet[bullet.index(bullet.startIndex, offsetBy: 2)..<close.lowerBound]
+    let marks = bullet.prefix { $0 == "*" }
+    if (2...3).contains(marks.count),
+      let close = bullet.dropFirst(marks.count).range(of: String(marks))
+    {
+      var heading = bullet[marks.endIndex..<close.lowerBound].trimmingWhitespace()
+      if heading.hasSuffix(":") { heading.removeLast() }
       var rest = bullet[close.upperBound...]
       if rest.hasPrefix(":") { rest = rest.dropFirst() }
       return SummarySection(
@@ -172,6 +203,46 @@ private struct Parser {
         text: rest.trimmingWhitespace().removingMarkdownEscapes())
     }
     return SummarySection(text: bullet.removingMarkdownEscapes())
+  }
+
+  /// The names of an `Authors:` line: `A, B, +, C`, or a Python-style list `['A', "O'B"]`.
+  static func authorNames(_ list: String) -> [String] {
+    guard list.hasPrefix("["), list.hasSuffix("]") else {
+      return list.split(separator: ",").map { $0.trimmingWhitespace() }
+    }
+    var names: [String] = []
+    var quote: Character?
+    var name = ""
+    var escaped = false
+    for character in list.dropFirst().dropLast() {
+      if let open = quote {
+        if escaped {
+          name.append(character)
+          escaped = false
+        } else if character == "\\" {
+          escaped = true
+        } else if character == open {
+          names.append(name.trimmingWhitespace())
+          (quote, name) = (nil, "")
+        } else {
+          name.append(character)
+        }
+      } else if character == "'" || character == "\"" {
+        quote = character
+      } else if character != ",", !character.isWhitespace {
+        name.append(character)  // an unquoted item, such as +
+      } else if !name.isEmpty {
+        names.append(name)
+        name = ""
+      }
+    }
+    if !name.isEmpty { names.append(name.trimmingWhitespace()) }
+    return names
+  }
+
+  /// Whether a line only embeds a video (`<div><video …></video></div>`, `[Watch Video](…)`).
+  static func isEmbeddedVideo(_ line: String) -> Bool {
+    line.hasPrefix("<div><video") || line.hasPrefix("<video") || line.hasPrefix("[Watch Video](")
   }
 
   mutating func finishEntry() {

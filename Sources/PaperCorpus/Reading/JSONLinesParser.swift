@@ -9,12 +9,12 @@ import Parallel
 /// ```
 /// `id` and `title` are required; `authors` (array of strings), `date` (`YYYY-MM-DD`), `votes`
 /// (integer or null) and `text` or `abstract` (string) are optional. A line that is not such an
-/// object is reported with its line number and skipped.
+/// object, or holds bytes that are not UTF-8 text, is reported with its line number and skipped.
 public enum JSONLinesParser {
   /// Parses JSON Lines, a few hundred lines at a time on all cores.
   ///
   /// - Parameters:
-  ///   - bytes: The file's contents, valid UTF-8.
+  ///   - bytes: The file's contents.
   ///   - source: The file's name, for messages.
   /// - Returns: The papers and the problems found, in the order of the lines.
   /// - Complexity: O(*n*) in the size of the text.
@@ -45,12 +45,15 @@ public enum JSONLinesParser {
     of line: TextLines.Line, source: String, decoder: JSONDecoder
   ) -> Result<Paper, CorpusProblem>? {
     switch line {
-    case .tooLong(let number, let byteCount):
+    case .tooLong(let number, let byteCount, _):
       return .failure(
         CorpusProblem(
           source: source, line: number,
           message: TextLines.Line.tooLongMessage(byteCount: byteCount)))
-    case .text(let number, let text):
+    case .text(let number, _, damaged: true):
+      return .failure(
+        CorpusProblem(source: source, line: number, message: TextLines.Line.damagedMessage))
+    case .text(let number, let text, damaged: false):
       if text.trimmingWhitespace().isEmpty { return nil }
       return Result { () throws(Rejection) in try paper(fromJSON: text, decoder: decoder) }
         .mapError { CorpusProblem(source: source, line: number, message: $0.message) }

@@ -1,14 +1,19 @@
-/// The lines of a UTF-8 text, split on `\n` (a `\r` before it is dropped), numbered from 1.
+/// The lines of a text, split on `\n`, `\r\n` or a lone `\r` (Unix, Windows and old Mac line
+/// endings), numbered from 1.
 ///
 /// Lines longer than ``maximumLineLength`` bytes are not decoded: they come out as `.tooLong`,
-/// so a 20 MB line costs no more than a short one.
+/// so a 20 MB line costs no more than a short one. A line with bytes that are not UTF-8 text
+/// (invalid sequences, a sequence cut at the end of the file, NUL) is decoded with U+FFFD in
+/// their place and marked damaged, so that only what holds it is affected.
 struct TextLines: Sequence {
   /// The longest line read, in bytes (1 MiB). A digest line is a few hundred bytes.
   static let maximumLineLength = 1 << 20
 
   enum Line {
-    case text(number: Int, String)
-    case tooLong(number: Int, byteCount: Int)
+    /// A line of text; `damaged` when bytes had to be replaced with U+FFFD.
+    case text(number: Int, String, damaged: Bool)
+    /// A line over the limit; `isHeading` when it starts (after blanks) with `#`.
+    case tooLong(number: Int, byteCount: Int, isHeading: Bool)
   }
 
   let bytes: [UInt8]
@@ -17,26 +22,36 @@ struct TextLines: Sequence {
     ranges.enumerated().lazy.map { line($0.offset + 1, range: $0.element) }.makeIterator()
   }
 
-  /// Every line's byte range (without its `\n` or `\r\n`), line 1 first: found without
-  /// decoding anything, so the lines can be decoded apart (see ``line(_:range:)``).
+  /// Every line's byte range (without its line ending), line 1 first: found without decoding
+  /// anything, so the lines can be decoded apart (see ``line(_:range:)``).
   var ranges: [Range<Int>] {
     var ranges: [Range<Int>] = []
     var start = 0
+    let (newline, carriageReturn) = (UInt8(ascii: "\n"), UInt8(ascii: "\r"))
     while start < bytes.count {
-      let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-      let end = newline > start && bytes[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
+      let end =
+        bytes[start...].firstIndex { $0 == newline || $0 == carriageReturn } ?? bytes.count
       ranges.append(start..<end)
-      start = newline + 1
+      let crlf = end + 1 < bytes.count && bytes[end] == carriageReturn && bytes[end + 1] == newline
+      start = end + (crlf ? 2 : 1)
     }
     return ranges
   }
 
   /// Line `number`, whose bytes are `range`, as text (or as too long).
   func line(_ number: Int, range: Range<Int>) -> Line {
+    let slice = bytes[range]
     if range.count > TextLines.maximumLineLength {
-      return .tooLong(number: number, byteCount: range.count)
+      let first = slice.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+      return .tooLong(
+        number: number, byteCount: range.count, isHeading: first == UInt8(ascii: "#"))
     }
-    return .text(number: number, String(decoding: bytes[range], as: UTF8.self))
+    if !slice.contains(0), let text = String(validating: slice, as: UTF8.self) {
+      return .text(number: number, text, damaged: false)
+    }
+    let replaced = String(decoding: slice, as: UTF8.self)
+    return .text(
+      number: number, String(replaced.map { $0 == "\0" ? "\u{FFFD}" : $0 }), damaged: true)
   }
 }
 
@@ -53,4 +68,8 @@ extension TextLines.Line {
     "line is \(formattedByteCount(byteCount)) long; lines longer than "
       + "\(formattedByteCount(TextLines.maximumLineLength)) are not read"
   }
+
+  /// The message for a damaged line.
+  static let damagedMessage =
+    "bytes that are not UTF-8 text (invalid or NUL) were replaced with U+FFFD; save the file as UTF-8"
 }

@@ -21,7 +21,8 @@ extension SearchIndex {
 
   /// A library's index for a model: the stored one when its model and stamp match the
   /// library's, else one built from the library's papers and stored (best effort) for the next
-  /// query.
+  /// query. One process at a time builds a library's index: another that finds it stale waits
+  /// for that build (``BuildLock``) and then uses the index it stored, if it is current.
   ///
   /// - Parameters:
   ///   - library: The library.
@@ -31,18 +32,29 @@ extension SearchIndex {
   static func current(
     for library: PaperLibrary, configuration: VectorizerConfiguration
   ) throws(LibraryError) -> (index: SearchIndex, state: IndexState) {
-    let stamp = try library.stamp()
     let path = path(for: library, configuration: configuration)
-    if let path, let stored = try? SearchIndex(contentsOf: path),
-      stored.metadata == Metadata(configuration: configuration, stamp: stamp)
-    {
+    if let stored = try stored(at: path, for: library, configuration: configuration) {
       return (stored, .current)
     }
-    let papers = try library.papers()
+    let lock = path.map { BuildLock(path: $0 + ".lock") }
+    defer { lock?.release() }
+    if let stored = try stored(at: path, for: library, configuration: configuration) {
+      return (stored, .current)
+    }
+    let (papers, stamp) = try library.snapshot()
     let (index, notStored) = build(
       papers: papers, configuration: configuration, stamp: stamp,
       storingAt: papers.isEmpty ? nil : path)
     return (index, notStored.map { .builtNotStored($0) } ?? .built(papers: papers.count))
+  }
+
+  /// The index stored at `path`, if it reads and matches the model and the library's stamp.
+  private static func stored(
+    at path: String?, for library: PaperLibrary, configuration: VectorizerConfiguration
+  ) throws(LibraryError) -> SearchIndex? {
+    guard let path, let stored = try? SearchIndex(contentsOf: path) else { return nil }
+    let current = Metadata(configuration: configuration, stamp: try library.stamp())
+    return stored.metadata == current ? stored : nil
   }
 }
 
