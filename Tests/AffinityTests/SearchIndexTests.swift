@@ -21,6 +21,10 @@ final class LibraryFolder {
   deinit { try? FileManager.default.removeItem(at: url) }
 }
 
+extension IndexState {
+  var isRepair: Bool { if case .repaired = self { true } else { false } }
+}
+
 @Suite struct SearchIndexTests {
   let folder = LibraryFolder()
 
@@ -94,9 +98,46 @@ final class LibraryFolder {
       try FileManager.default.copyItem(atPath: otherPath, toPath: path)
     }
     let (search, state) = try opened(library)
-    #expect(state == .built(papers: 6))
+    // Another library's index is sound but stale; the others are damage, and said to be.
+    #expect(
+      state
+        == (damage == "another library's"
+          ? .built(papers: 6) : .repaired(papers: 6, damage: .damaged(path: path))))
     #expect(
       try search.related(to: topicPapers[0].id, count: 1).first?.paper.id == topicPapers[1].id)
+  }
+
+  @Test func singleBitFlipsAnywhereGiveTheSoundIndexsAnswersOrARepair() throws {
+    // A model of 2¹⁴ buckets keeps the file small, and the queries' lists a larger part of it.
+    var small = VectorizerConfiguration.standard
+    small.version = "test-small"
+    small.featureSpace = 1 << 14
+    let papers = generatedPapers(60)
+    let library = try folder.library(of: papers)
+    let path = try #require(SearchIndex.path(for: library, configuration: small))
+    let queries = [papers[0].id, papers[17].id, papers[42].id]
+    let (sound, _) = try opened(library, small)
+    let expected = try queries.map { try ranking(sound, $0) }
+    let clean = try Data(contentsOf: URL(fileURLWithPath: path))
+    var state: UInt64 = 3
+    var repairs = 0
+    for _ in 0..<200 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let bit = Int((state >> 20) % UInt64(clean.count * 8))
+      var damaged = clean
+      damaged[bit / 8] ^= 1 << UInt8(bit % 8)
+      try damaged.write(to: URL(fileURLWithPath: path))
+      let recommender = Recommender(library: library, configuration: small)
+      var states: [IndexState] = []
+      recommender.indexReport = { states.append($0) }
+      for (query, answer) in zip(queries, expected) {
+        #expect(try ranking(recommender, query) == answer, "bit \(bit)")
+      }
+      #expect(states.allSatisfy { $0 == .current || $0.isRepair }, "bit \(bit): \(states)")
+      repairs += states.count { $0.isRepair }
+    }
+    // Most bits lie in posting lists the three queries never read; a fair share do not.
+    #expect(repairs > 0)
   }
 
   @Test func anIndexThatCannotBeStoredStillAnswers() throws {

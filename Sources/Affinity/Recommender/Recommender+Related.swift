@@ -20,15 +20,16 @@ extension Recommender {
   public func related(
     to id: ArxivID, count k: Int, filter: PaperFilter = PaperFilter(), explained: Bool = false
   ) throws -> [Recommendation] {
-    let index = try openSearchIndex()
-    guard index.paperCount > 0 else { throw RecommendationError.emptyLibrary }
-    guard let row = index.row(of: id), let paper = try source.papers(ids: [id]).first else {
-      throw RecommendationError.unknownPaper(id)
+    return try withSearchIndex { index in
+      guard index.paperCount > 0 else { throw RecommendationError.emptyLibrary }
+      guard let row = index.row(of: id), let paper = try source.papers(ids: [id]).first else {
+        throw RecommendationError.unknownPaper(id)
+      }
+      let text = paper.text(for: configuration)
+      return try best(
+        k, for: Query(text: text, vector: index.vectorizer.vector(for: text)), in: index,
+        filter: filter, excluding: row, explained: explained)
     }
-    let text = paper.text(for: configuration)
-    return try best(
-      k, for: Query(text: text, vector: index.vectorizer.vector(for: text)), in: index,
-      filter: filter, excluding: row, explained: explained)
   }
 
   /// The papers most similar to a free text.
@@ -47,11 +48,12 @@ extension Recommender {
     guard text.contains(where: { $0.isLetter || $0.isNumber }) else {
       throw RecommendationError.emptyQuery
     }
-    let index = try openSearchIndex()
-    guard index.paperCount > 0 else { throw RecommendationError.emptyLibrary }
-    return try best(
-      k, for: Query(text: text, vector: index.vectorizer.vector(for: text)), in: index,
-      filter: filter, excluding: nil, explained: explained)
+    return try withSearchIndex { index in
+      guard index.paperCount > 0 else { throw RecommendationError.emptyLibrary }
+      return try best(
+        k, for: Query(text: text, vector: index.vectorizer.vector(for: text)), in: index,
+        filter: filter, excluding: nil, explained: explained)
+    }
   }
 
   /// Every selected paper's most similar papers among the selected ones.

@@ -30,6 +30,9 @@ public final class Recommender {
   private var searchIndex: SearchIndex?
   /// How the search index was found, once a question needed it.
   public private(set) var indexState: IndexState?
+  /// Told how the search index was found each time the recommender opens it (at most twice:
+  /// once, and again when a query finds it damaged and it is rebuilt), e.g. to say so.
+  public var indexReport: (IndexState) -> Void = { _ in }
 
   /// A recommender over a library: papers and their search index are read when needed.
   ///
@@ -76,25 +79,41 @@ public final class Recommender {
     return indexState ?? .current
   }
 
-  /// The search index, opened or built on first use.
-  func openSearchIndex() throws -> SearchIndex {
-    if let searchIndex { return searchIndex }
+  /// The search index, opened or built on first use; rebuilt when `damage` says a query found
+  /// it damaged.
+  func openSearchIndex(replacing damage: SearchIndexError? = nil) throws -> SearchIndex {
+    if let searchIndex, damage == nil { return searchIndex }
     let index: SearchIndex
+    let state: IndexState
     switch source {
     case .library(let library):
-      let state: IndexState
-      (index, state) = try SearchIndex.current(for: library, configuration: configuration)
-      indexState = state
+      (index, state) = try SearchIndex.current(
+        for: library, configuration: configuration, replacing: damage)
     case .papers(let papers, _):
+      if let damage { throw damage }  // built in memory by this process: nothing to repair
       index =
         SearchIndex.build(
           papers: papers, configuration: configuration,
           stamp: LibraryStamp(libraryID: "memory", generation: 0, paperCount: papers.count)
         ).index
-      indexState = .built(papers: papers.count)
+      state = .built(papers: papers.count)
     }
     searchIndex = index
+    indexState = state
+    indexReport(state)
     return index
+  }
+
+  /// Runs a question on the search index; when the index turns out to be damaged, it is
+  /// rebuilt from the library and the question asked again, so the answer is always the one a
+  /// sound index gives.
+  func withSearchIndex<T>(_ question: (SearchIndex) throws -> T) throws -> T {
+    do {
+      return try question(try openSearchIndex())
+    } catch let damage as SearchIndexError {
+      guard case .damaged = damage else { throw damage }
+      return try question(try openSearchIndex(replacing: damage))
+    }
   }
 
   /// Some of the papers vectorised together (for every paper's related papers, similarity

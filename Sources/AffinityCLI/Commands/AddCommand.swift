@@ -49,12 +49,12 @@ struct AddCommand: ParsableCommand {
       "added \(summary.added), updated \(summary.updated), unchanged \(summary.unchanged), "
         + "rejected \(rejected) (\(files) into \(store.path))\n")
     // Index now, so that the first query is as fast as the next.
-    switch try Recommender(library: store).prepareSearchIndex() {
-    case .current: break
-    case .built(let papers):
-      if papers > 0 { try writeStandardOutput("indexed \(papers) papers for related and search\n") }
-    case .builtNotStored(let error):
-      printError(error.description)
+    let state = try Recommender(library: store).prepareSearchIndex()
+    switch state {
+    case .current, .built(papers: 0): break
+    case .built, .repaired: try writeStandardOutput((state.note ?? "") + "\n")
+    case .builtNotStored:
+      printError(state.note ?? "")
       problems += 1
     }
     if problems > 0 { throw ExitCode.failure }

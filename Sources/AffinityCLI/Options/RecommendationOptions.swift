@@ -37,12 +37,8 @@ struct RecommendationOptions: ParsableArguments {
     let (recommender, hadProblems) = try source.openRecommender(
       configuration: try model.configuration())
     if singleQueries, source.isLibraryFile {
-      switch try recommender.prepareSearchIndex() {
-      case .current: break
-      case .built(let papers):
-        printError("indexed \(papers) papers for search (the library or model changed)")
-      case .builtNotStored(let error): printError(error.description)
-      }
+      recommender.indexReport = { state in state.note.map(printError) }
+      try recommender.prepareSearchIndex()
     }
     return (recommender, hadProblems)
   }

@@ -19,42 +19,70 @@ extension SearchIndex {
     return "\(library.path).\(version).index"
   }
 
-  /// A library's index for a model: the stored one when its model and stamp match the
-  /// library's, else one built from the library's papers and stored (best effort) for the next
-  /// query. One process at a time builds a library's index: another that finds it stale waits
-  /// for that build (``BuildLock``) and then uses the index it stored, if it is current.
+  /// A library's index for a model: the stored one when it is intact and its model and stamp
+  /// match the library's, else one built from the library's papers and stored (best effort)
+  /// for the next query. One process at a time builds a library's index: another that finds
+  /// it stale waits for that build (``BuildLock``) and then uses the index it stored, if it is
+  /// current.
   ///
   /// - Parameters:
   ///   - library: The library.
   ///   - configuration: The model.
-  /// - Returns: The index, and whether it was stored or built.
+  ///   - damage: Damage a query found in the stored index: it is rebuilt whatever its stamp.
+  /// - Returns: The index, and whether it was stored, built or repaired.
   /// - Throws: A `LibraryError` when the library cannot be read.
   static func current(
-    for library: PaperLibrary, configuration: VectorizerConfiguration
+    for library: PaperLibrary, configuration: VectorizerConfiguration,
+    replacing damage: SearchIndexError? = nil
   ) throws(LibraryError) -> (index: SearchIndex, state: IndexState) {
     let path = path(for: library, configuration: configuration)
-    if let stored = try stored(at: path, for: library, configuration: configuration) {
-      return (stored, .current)
+    var damage = damage
+    if damage == nil {
+      switch try stored(at: path, for: library, configuration: configuration) {
+      case .current(let index): return (index, .current)
+      case .damaged(let error): damage = error
+      case .absentOrStale: break
+      }
     }
     let lock = path.map { BuildLock(path: $0 + ".lock") }
     defer { lock?.release() }
-    if let stored = try stored(at: path, for: library, configuration: configuration) {
-      return (stored, .current)
+    if damage == nil,
+      case .current(let index) = try stored(at: path, for: library, configuration: configuration)
+    {
+      return (index, .current)
     }
     let (papers, stamp) = try library.snapshot()
     let (index, notStored) = build(
       papers: papers, configuration: configuration, stamp: stamp,
       storingAt: papers.isEmpty ? nil : path)
-    return (index, notStored.map { .builtNotStored($0) } ?? .built(papers: papers.count))
+    if let notStored { return (index, .builtNotStored(notStored)) }
+    if let damage { return (index, .repaired(papers: papers.count, damage: damage)) }
+    return (index, .built(papers: papers.count))
   }
 
-  /// The index stored at `path`, if it reads and matches the model and the library's stamp.
+  /// What is stored at an index's path.
+  private enum Stored {
+    case current(SearchIndex)
+    case damaged(SearchIndexError)
+    case absentOrStale
+  }
+
+  /// The index stored at `path`: current when it reads intact and matches the model and the
+  /// library's stamp.
   private static func stored(
     at path: String?, for library: PaperLibrary, configuration: VectorizerConfiguration
-  ) throws(LibraryError) -> SearchIndex? {
-    guard let path, let stored = try? SearchIndex(contentsOf: path) else { return nil }
+  ) throws(LibraryError) -> Stored {
+    guard let path, FileManager.default.fileExists(atPath: path) else { return .absentOrStale }
+    let stored: SearchIndex
+    do {
+      stored = try SearchIndex(contentsOf: path)
+    } catch .damaged(let path) {
+      return .damaged(.damaged(path: path))
+    } catch {
+      return .absentOrStale  // another version, or unreadable: built anew
+    }
     let current = Metadata(configuration: configuration, stamp: try library.stamp())
-    return stored.metadata == current ? stored : nil
+    return stored.metadata == current ? .current(stored) : .absentOrStale
   }
 }
 
@@ -66,4 +94,6 @@ public enum IndexState: Sendable, Equatable {
   case built(papers: Int)
   /// The index was built but could not be stored; the next query builds it again.
   case builtNotStored(SearchIndexError)
+  /// The stored index was damaged, and was built again from the library's papers and stored.
+  case repaired(papers: Int, damage: SearchIndexError)
 }

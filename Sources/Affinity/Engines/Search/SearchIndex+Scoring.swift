@@ -1,6 +1,7 @@
 import Foundation
 import NGramVectorizer
 import PaperCorpus
+import Parallel
 
 extension SearchIndex {
   /// The row of a paper, found by binary search over the sorted ids.
@@ -43,7 +44,7 @@ extension SearchIndex {
   ///
   /// - Parameter query: A vector in the index's feature space.
   /// - Returns: One score per row.
-  /// - Throws: `SearchIndexError.damaged` when a posting list points outside the file.
+  /// - Throws: `SearchIndexError.damaged` when a posting list the query reads is damaged.
   /// - Complexity: O(Σ over the query's features of the papers having them).
   func scores(of query: SparseVector) throws(SearchIndexError) -> [Float] {
     try scores(
@@ -53,6 +54,7 @@ extension SearchIndex {
   /// ``scores(of:)`` with the rows split into `parts` ranges, one per task.
   func scores(of query: SparseVector, parts: Int) throws(SearchIndexError) -> [Float] {
     prefetchPostings(of: query)
+    try checkLists(of: query)
     let rows = paperCount
     var scores = [Float](repeating: 0, count: rows)
     var damaged = [Bool](repeating: false, count: parts)
@@ -112,10 +114,26 @@ extension SearchIndex {
   /// loop, where a call is a measurable share of a query.
   @inline(__always)
   private func postings(of feature: Int) -> Range<Int>? {
-    guard feature < layout.featureSpace else { return nil }
-    let start = Int(load(UInt64.self, at: layout.postingStarts + 8 * feature))
-    let end = Int(load(UInt64.self, at: layout.postingStarts + 8 * (feature + 1)))
-    return start <= end && end <= layout.postingCount ? start..<end : nil
+    Self.postings(of: feature, in: bytes, layout: layout)
+  }
+
+  /// Checks the checksum of every posting list a query reads, on all cores, before any is
+  /// used: the lists are read from memory once here, and are in the cache for scoring.
+  ///
+  /// - Throws: `SearchIndexError.damaged` when a list or its bounds are not what was written.
+  private func checkLists(of query: SparseVector) throws(SearchIndexError) {
+    let features = query.indices
+    let intact = Parallel.mapChunks(of: features.count, size: 64) { [self] chunk in
+      [
+        chunk.allSatisfy { position in
+          let feature = Int(features[position])
+          guard let list = postings(of: feature) else { return false }
+          return Self.listChecksum(list, feature: feature, in: bytes, layout: layout)
+            == load(UInt32.self, at: layout.listChecksums + 4 * feature)
+        }
+      ]
+    }
+    if intact.contains(false) { throw .damaged(path: location) }
   }
 
   /// The first position of a posting list whose row is at least `row` (the lists are sorted).

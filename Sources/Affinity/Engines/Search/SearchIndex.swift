@@ -3,6 +3,7 @@ import Foundation
 import NGramVectorizer
 import PaperCorpus
 import PaperLibrary
+import Parallel
 
 /// Every paper's weighted n-gram vector stored by feature — an inverted index — so that one
 /// query is scored exactly against every paper by reading only the lists of its own features,
@@ -44,15 +45,21 @@ final class SearchIndex: @unchecked Sendable {
   let storage: Storage
   var bytes: UnsafeRawBufferPointer { storage.bytes }
 
-  /// Maps an index file into memory.
+  /// Maps an index file into memory, checking its header and directory (everything but the
+  /// posting lists, which are checked as queries read them).
   ///
-  /// - Parameter path: The file ``write(to:)`` wrote.
-  /// - Throws: `SearchIndexError` when the file is missing, unreadable or not an index of this
-  ///   format.
+  /// - Parameter path: The file ``build(papers:configuration:stamp:storingAt:)`` wrote.
+  /// - Throws: `SearchIndexError.otherVersion` for an index of another format version,
+  ///   `.damaged` for any other file that is not an intact index, `.unreadable`.
   convenience init(contentsOf path: String) throws(SearchIndexError) {
     let storage = try Storage(mapping: path)
     let bytes = storage.bytes
+    if bytes.starts(with: SearchIndexLayout.family), !bytes.starts(with: SearchIndexLayout.magic) {
+      throw .otherVersion(path: path)
+    }
     guard let layout = SearchIndexLayout(header: bytes), layout.size == bytes.count,
+      Self.directoryChecksum(of: bytes, layout: layout)
+        == bytes.load(fromByteOffset: SearchIndexLayout.directoryChecksumOffset, as: UInt64.self),
       let metadata = try? JSONDecoder().decode(
         Metadata.self,
         from: Data(bytes[layout.metadata..<(layout.metadata + layout.metadataLength)])),
@@ -142,6 +149,7 @@ final class SearchIndex: @unchecked Sendable {
     }
 
     writePostings(of: vectors, into: file, layout: layout)
+    writeChecksums(into: file, layout: layout)
     var location = "(memory)"
     if let output {
       do {
@@ -168,6 +176,67 @@ final class SearchIndex: @unchecked Sendable {
     } catch {
       return (Storage(allocating: count), nil, .cannotWrite(path: path, reason: "\(error)"))
     }
+  }
+
+  /// Writes every posting list's checksum, on all cores, then the directory's.
+  private static func writeChecksums(
+    into file: UnsafeMutableRawBufferPointer, layout: SearchIndexLayout
+  ) {
+    nonisolated(unsafe) let bytes = UnsafeRawBufferPointer(file)
+    nonisolated(unsafe) let checksums = UnsafeMutableRawBufferPointer(
+      rebasing: file[layout.listChecksums...]
+    ).bindMemory(to: UInt32.self)
+    Parallel.forEachChunk(of: layout.featureSpace, size: 4096) { features in
+      for feature in features {
+        if let list = postings(of: feature, in: bytes, layout: layout) {
+          checksums[feature] = listChecksum(list, feature: feature, in: bytes, layout: layout)
+        }
+      }
+    }
+    file.storeBytes(
+      of: directoryChecksum(of: bytes, layout: layout),
+      toByteOffset: SearchIndexLayout.directoryChecksumOffset, as: UInt64.self)
+  }
+
+  /// The checksum of the header's first bytes and of the metadata through the weights.
+  static func directoryChecksum(of bytes: UnsafeRawBufferPointer, layout: SearchIndexLayout)
+    -> UInt64
+  {
+    var checksum = Checksum()
+    for range in layout.directoryRanges {
+      checksum.add(UnsafeRawBufferPointer(rebasing: bytes[range]))
+    }
+    return checksum.value
+  }
+
+  /// The checksum of feature `feature`'s posting list, whose postings are `list`: its bounds,
+  /// its rows and its weights.
+  static func listChecksum(
+    _ list: Range<Int>, feature: Int, in bytes: UnsafeRawBufferPointer, layout: SearchIndexLayout
+  ) -> UInt32 {
+    var checksum = Checksum()
+    checksum.add(UInt64(feature))
+    checksum.add(UInt64(list.lowerBound))
+    checksum.add(UInt64(list.upperBound))
+    for array in [layout.postingRows, layout.postingWeights] {  // 4-byte entries both
+      checksum.add(
+        UnsafeRawBufferPointer(
+          rebasing: bytes[(array + 4 * list.lowerBound)..<(array + 4 * list.upperBound)]))
+    }
+    return UInt32(truncatingIfNeeded: checksum.value)
+  }
+
+  /// The positions of a feature's postings, or `nil` when the feature or its list lies outside
+  /// the index (a damaged file): read from the posting starts without trusting them.
+  @inline(__always)
+  static func postings(of feature: Int, in bytes: UnsafeRawBufferPointer, layout: SearchIndexLayout)
+    -> Range<Int>?
+  {
+    guard feature >= 0, feature < layout.featureSpace else { return nil }
+    let start = bytes.load(fromByteOffset: layout.postingStarts + 8 * feature, as: UInt64.self)
+    let end = bytes.load(fromByteOffset: layout.postingStarts + 8 * (feature + 1), as: UInt64.self)
+    guard start <= end, end <= UInt64(layout.postingCount) else { return nil }
+    return Int(start)..<Int(end)
   }
 
   /// Fills the posting lists: a counting sort of every (feature, row) by feature, on all cores.

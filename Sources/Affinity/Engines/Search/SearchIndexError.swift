@@ -2,8 +2,10 @@
 public enum SearchIndexError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The file could not be opened or mapped.
   case unreadable(path: String, reason: String)
-  /// The file is not a search index of this version, or is damaged.
+  /// The file is not an intact search index: a byte is not what was written.
   case damaged(path: String)
+  /// The file is a search index of another version of the format.
+  case otherVersion(path: String)
   /// The index could not be written; nothing was left at the path.
   case cannotWrite(path: String, reason: String)
 
@@ -13,7 +15,9 @@ public enum SearchIndexError: Error, Sendable, Equatable, CustomStringConvertibl
     case .unreadable(let path, let reason):
       "cannot read the search index \(path): \(reason)"
     case .damaged(let path):
-      "the search index \(path) is damaged or from another version of Affinity; delete it and it will be rebuilt"
+      "the search index \(path) is damaged"
+    case .otherVersion(let path):
+      "the search index \(path) is from another version of Affinity"
     case .cannotWrite(let path, let reason):
       "cannot store the search index \(path) (\(reason)); queries will work, but each will rebuild it"
     }

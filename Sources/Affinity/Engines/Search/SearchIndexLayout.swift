@@ -2,19 +2,26 @@
 ///
 /// | bytes | what |
 /// |---|---|
-/// | 0–7 | `AFFIDX01` (the format's version is the last two characters) |
+/// | 0–7 | `AFFIDX02` (the format's version is the last two characters) |
 /// | 8–11 | `0x01020304` as `UInt32`, to refuse a file from a machine of the other byte order |
-/// | 16–63 | `UInt64`s: metadata length, paper count, feature space, posting count, id bytes |
+/// | 16–55 | `UInt64`s: metadata length, paper count, feature space, posting count, id bytes |
+/// | 56–63 | the directory's ``Checksum``: bytes 0–55, then metadata through weights |
 /// | metadata | JSON: the vectorizer configuration and the library stamp (``SearchIndex/Metadata``) |
 /// | id offsets | `UInt32` × (papers + 1): paper *r*'s id is bytes `[offset[r], offset[r+1])` |
 /// | id bytes | the arXiv ids, in the library's order |
 /// | id order | `UInt32` × papers: the rows sorted by id, to find a paper by binary search |
 /// | weights | `Float` × feature space: the fitted inverse document frequencies |
+/// | list checksums | `UInt32` × feature space: feature *f*'s list's ``Checksum`` (its start and end, then its rows and weights), truncated |
 /// | posting starts | `UInt64` × (feature space + 1): feature *f*'s postings are `[start[f], start[f+1])` |
 /// | posting rows | `UInt32` × postings: the rows having each feature, increasing within a feature |
 /// | posting weights | `Float` × postings: those rows' weights for the feature |
+///
+/// The directory is checked when the file is opened, and a posting list each time a query
+/// reads it, so a damaged byte is found by the first use it would spoil, never used.
 struct SearchIndexLayout: Equatable {
-  static let magic = Array("AFFIDX01".utf8)
+  static let magic = Array("AFFIDX02".utf8)
+  /// The magic of every version of the format, without the version.
+  static let family = Array("AFFIDX".utf8)
   static let byteOrderMark: UInt32 = 0x0102_0304
   static let headerSize = 64
 
@@ -29,7 +36,8 @@ struct SearchIndexLayout: Equatable {
   var idBytes: Int { idOffsets + 4 * (paperCount + 1) }
   var idOrder: Int { aligned(idBytes + idByteCount) }
   var weights: Int { aligned(idOrder + 4 * paperCount) }
-  var postingStarts: Int { aligned(weights + 4 * featureSpace) }
+  var listChecksums: Int { aligned(weights + 4 * featureSpace) }
+  var postingStarts: Int { aligned(listChecksums + 4 * featureSpace) }
   var postingRows: Int { postingStarts + 8 * (featureSpace + 1) }
   var postingWeights: Int { aligned(postingRows + 4 * postingCount) }
   /// The file's length.
@@ -40,6 +48,15 @@ struct SearchIndexLayout: Equatable {
   /// The sizes in a header's fields 16–63, in order.
   var headerFields: [UInt64] {
     [metadataLength, paperCount, featureSpace, postingCount, idByteCount].map { UInt64($0) }
+  }
+
+  /// Where the directory's checksum is stored, and the bytes of the header it covers.
+  static let directoryChecksumOffset = 56
+
+  /// The parts of the file the directory checksum covers: everything before the posting
+  /// lists (and their checksums), which the file is opened by.
+  var directoryRanges: [Range<Int>] {
+    [0..<Self.directoryChecksumOffset, metadata..<listChecksums]
   }
 
   /// Reads the header, or `nil` when the bytes are not a search index of this format.
