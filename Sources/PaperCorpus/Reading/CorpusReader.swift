@@ -43,8 +43,9 @@ public enum CorpusReader {
     }
   }
 
-  /// Reads one file, choosing the format by its extension (`.jsonl`, `.ndjson`) or, failing
-  /// that, by its first non-blank character (`{` for JSON Lines).
+  /// Reads one file, choosing the format by its extension (`.jsonl`, `.ndjson`; `.md`,
+  /// `.markdown`) or, failing that, by its first non-blank line (`{` for JSON Lines, a Markdown
+  /// heading for a digest).
   ///
   /// - Parameter path: The file.
   /// - Returns: Its papers and problems.
@@ -81,12 +82,14 @@ public enum CorpusReader {
       .split(whereSeparator: \.isNewline).lazy.map { $0.drop(while: \.isWhitespace) }
       .first { !$0.isEmpty } ?? ""
     let fileExtension = (source as NSString).pathExtension.lowercased()
-    if ["jsonl", "ndjson"].contains(fileExtension) || firstLine.hasPrefix("{") {
+    // A file's extension decides; other files are judged by their first line.
+    if ["jsonl", "ndjson"].contains(fileExtension) {
       return JSONLinesParser.parse(bytes, source: source)
     }
-    if DigestParser.looksLikeDigest(firstLine) || ["md", "markdown"].contains(fileExtension) {
+    if ["md", "markdown"].contains(fileExtension) || DigestParser.looksLikeDigest(firstLine) {
       return DigestParser.parse(bytes, source: source)
     }
+    if firstLine.hasPrefix("{") { return JSONLinesParser.parse(bytes, source: source) }
     return failure(
       source,
       "not a digest or JSON Lines file; expected '## Daily Papers (YYYY-MM-DD)' "
