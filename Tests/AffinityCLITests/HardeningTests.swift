@@ -212,3 +212,30 @@ import _TestSupport
     #expect(!result.errors.contains("NSCocoaErrorDomain"))
   }
 }
+
+/// Papers named as readers copy them.
+@Suite struct PaperNameTests {
+  let workspace: TemporaryFolder
+  init() throws { workspace = try TemporaryFolder() }
+
+  @Test(arguments: [
+    "https://huggingface.co/papers/2406.11839#community", "https://arxiv.org/html/2406.11839v2",
+    "http://www.arxiv.org/pdf/2406.11839v1", "arXiv:2406.11839",
+  ])
+  func everyLinkFormNamesThePaper(name: String) throws {
+    let result = try affinity("show", name, "--sample", "--format", "tsv", home: workspace.url)
+    #expect(result.status == 0, "\(result.errors)")
+    #expect(result.output.contains("2406.11839\t2024-06-18"))
+  }
+
+  @Test func aNearMissSaysWhichPaperItNearlyIs() throws {
+    // A digit short of 2406.19774, and two digits of 2406.18462 swapped.
+    for (command, meant) in [
+      (["show", "2406.1977"], "2406.19774"), (["related", "2406.14862"], "2406.18462"),
+    ] {
+      let result = try affinity(command + ["--sample"], home: workspace.url)
+      #expect(result.status == 1)
+      #expect(result.errors.contains("did you mean \(meant)?"), "\(result.errors)")
+    }
+  }
+}

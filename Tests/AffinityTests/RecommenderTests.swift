@@ -148,3 +148,28 @@ func exactRanking(_ vectors: [SparseVector], row: Int) -> [Neighbor] {
   .filter { $0.score > 0 }
   .sorted { $0.ranks(before: $1) }
 }
+
+/// A mistyped id gets a "did you mean" when one paper's id is one slip away.
+@Suite struct ClosestIDTests {
+  let papers = [
+    paper("2406.10670", "CoLoR-Filter", "조건부 손실 감소 필터링입니다."),
+    paper("2406.11839", "mDPO", "멀티모달 선호 최적화입니다."),
+    paper("2406.11827", "WPO", "가중치를 준 선호 최적화입니다."),
+  ]
+
+  @Test(arguments: [
+    ("2406.1067", "2406.10670"),  // a digit short
+    ("2406.10607", "2406.10670"),  // two digits swapped
+    ("2406.11838", "2406.11839"),  // one wrong
+    ("2406.19999", nil),
+  ])
+  func nearMissesAreSuggested(typed: String, expected: String?) throws {
+    let recommender = Recommender(papers: papers)
+    let id = try #require(ArxivID(typed))
+    let suggestion = try recommender.closestID(to: id)
+    #expect(suggestion?.rawValue == expected)
+    #expect(throws: RecommendationError.unknownPaper(id, closest: suggestion)) {
+      try recommender.related(to: id, count: 3)
+    }
+  }
+}

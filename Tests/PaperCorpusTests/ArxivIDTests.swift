@@ -7,6 +7,10 @@ import Testing
     "http://arxiv.org/abs/2406.11839v1", "https://arxiv.org/pdf/2406.11839.pdf",
     "https://arxiv.org/pdf/2406.11839v3", "abs/2406.11839", "pdf/2406.11839v2.pdf",
     "  2406.11839  ", "https://www.arxiv.org/abs/2406.11839?context=cs",
+    "https://huggingface.co/papers/2406.11839",
+    "https://huggingface.co/papers/2406.11839#community",
+    "huggingface.co/papers/2406.11839", "https://arxiv.org/html/2406.11839v2",
+    "http://www.arxiv.org/html/2406.11839", "arxiv.org/abs/2406.11839", "ARXIV:2406.11839",
   ])
   func normalisesLinksAndVersions(text: String) {
     #expect(ArxivID(text)?.rawValue == "2406.11839")

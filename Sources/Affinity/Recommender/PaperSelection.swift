@@ -32,7 +32,9 @@ public enum PaperSelection: Sendable, Hashable {
         library.enumerated().map { ($1.id, $0) }, uniquingKeysWith: min)
       var seen: Set<Int> = []
       let rows = try ids.map { id throws(RecommendationError) in
-        guard let row = position[id] else { throw .unknownPaper(id) }
+        guard let row = position[id] else {
+          throw .unknownPaper(id, closest: Recommender.closest(to: id, among: library.map(\.id)))
+        }
         guard seen.insert(row).inserted else { throw .repeatedPaper(id) }
         return row
       }

@@ -32,8 +32,9 @@ public struct RelatedPapers: Sendable {
 /// Why a recommendation could not be made. The descriptions say what is wrong; the command line
 /// adds how to fix it with its options.
 public enum RecommendationError: Error, Sendable, Equatable, CustomStringConvertible {
-  /// The paper is not among the papers recommended from.
-  case unknownPaper(ArxivID)
+  /// The paper is not among the papers recommended from; `closest` is one that is, and whose
+  /// id the given one nearly is (a digit short, one wrong or swapped), if there is one.
+  case unknownPaper(ArxivID, closest: ArxivID? = nil)
   /// A paper was named twice where each may be named once.
   case repeatedPaper(ArxivID)
   /// The free-text query has no words.
@@ -46,7 +47,9 @@ public enum RecommendationError: Error, Sendable, Equatable, CustomStringConvert
   /// A one-line message.
   public var description: String {
     switch self {
-    case .unknownPaper(let id): "no paper \(id) among these papers"
+    case .unknownPaper(let id, nil): "no paper \(id) among these papers"
+    case .unknownPaper(let id, let closest?):
+      "no paper \(id) among these papers; did you mean \(closest)?"
     case .repeatedPaper(let id): "\(id) is named twice"
     case .emptyQuery: "the query is empty"
     case .emptyLibrary: "there are no papers"

@@ -23,7 +23,7 @@ extension Recommender {
     return try withSearchIndex { index in
       guard index.paperCount > 0 else { throw RecommendationError.emptyLibrary }
       guard let row = index.row(of: id), let paper = try source.papers(ids: [id]).first else {
-        throw RecommendationError.unknownPaper(id)
+        throw RecommendationError.unknownPaper(id, closest: try closestID(to: id))
       }
       let text = paper.text(for: configuration)
       return try best(

@@ -20,6 +20,9 @@ struct ShowCommand: ParsableCommand {
     }
     let (recommender, hadProblems) = try source.openRecommender()
     guard let paper = try recommender.papers(ids: [arxivID]).first else {
+      if let closest = try recommender.closestID(to: arxivID) {
+        throw CommandError("no paper \(arxivID) in \(source.name); did you mean \(closest)?")
+      }
       throw CommandError(
         "no paper \(arxivID) in \(source.name); 'affinity list' shows the papers there are")
     }

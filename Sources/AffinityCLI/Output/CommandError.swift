@@ -32,8 +32,9 @@ struct CommandError: Error, CustomStringConvertible {
 
   private static func wording(_ error: RecommendationError) -> String {
     switch error {
-    case .unknownPaper:
+    case .unknownPaper(_, nil):
       "\(error); 'affinity list' (with the same --db, --corpus or --sample) shows them"
+    case .unknownPaper: "\(error)"
     case .repeatedPaper: "\(error); name each paper once"
     case .emptyQuery: "\(error); give some words, or --file PATH (- for standard input)"
     case .emptyLibrary:

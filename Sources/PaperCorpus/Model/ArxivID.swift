@@ -1,7 +1,8 @@
 /// A normalised arXiv identifier: `2406.11839` (new style) or `hep-th/9901001` (old style).
 ///
 /// Normalising removes what varies between links to the same paper: the `arXiv:` prefix, the
-/// `https://arxiv.org/abs/` or `/pdf/` address, a `.pdf` suffix and the version (`v2`).
+/// `https://arxiv.org/abs/`, `/pdf/` or `/html/` address (or a Hugging Face paper page,
+/// `https://huggingface.co/papers/`), a query or fragment, a `.pdf` suffix and the version (`v2`).
 ///
 /// ```swift
 /// ArxivID("https://arxiv.org/pdf/2406.11839v2.pdf")?.rawValue  // "2406.11839"
@@ -23,10 +24,12 @@ public struct ArxivID: Sendable, Hashable, Comparable, Codable, CustomStringConv
       return
     }
     var rest = Substring(text.trimmingWhitespace())
-    for prefix in ["https://", "http://", "www.", "export.", "arxiv.org/", "arxiv:"] {
-      if rest.lowercased().hasPrefix(prefix) { rest = rest.dropFirst(prefix.count) }
+    for prefix in [
+      "https://", "http://", "www.", "export.", "arxiv.org/", "huggingface.co/papers/", "arxiv:",
+    ] where rest.lowercased().hasPrefix(prefix) {
+      rest = rest.dropFirst(prefix.count)
     }
-    for prefix in ["abs/", "pdf/"] where rest.hasPrefix(prefix) {
+    for prefix in ["abs/", "pdf/", "html/"] where rest.hasPrefix(prefix) {
       rest = rest.dropFirst(prefix.count)
     }
     if let end = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
