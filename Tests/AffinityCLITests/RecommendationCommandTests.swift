@@ -111,3 +111,21 @@ import _TestSupport
     #expect(result.errors.contains("not a vectorizer model"))
   }
 }
+
+/// A day filter that leaves no paper is the same error, exit 1, for every command.
+@Suite struct EmptyFilterTests {
+  let workspace: TemporaryFolder
+  init() throws { workspace = try TemporaryFolder() }
+
+  @Test(arguments: [
+    ["list"], ["related", "2406.11839"], ["related", "--all"], ["search", "preference"],
+    ["topics"], ["matrix"], ["embeddings"],
+  ])
+  func saysWhichFilterEmptiedTheList(command: [String]) throws {
+    let result = try affinity(command + ["--sample", "--date", "1999-01-01"], home: workspace.url)
+    #expect(result.status == 1, "\(command)")
+    #expect(
+      result.errors.contains("no papers match --date/--since"), "\(command): \(result.errors)")
+    #expect(result.output.isEmpty || command == ["list"], "\(command)")
+  }
+}

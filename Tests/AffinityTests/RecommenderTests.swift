@@ -60,9 +60,17 @@ import Testing
     let results = try recommender.related(
       to: id("2406.00001"), count: 5, filter: PaperFilter(date: july))
     #expect(results.map(\.paper.id.rawValue).sorted() == ["2406.00005", "2406.00006"])
-    #expect(
-      try recommender.search("코드 생성", count: 5, filter: PaperFilter(since: Day("2024-08-01")))
-        .isEmpty)
+    // A filter no paper passes is an error for every question, as for lists and exports.
+    let later = PaperFilter(since: Day("2024-08-01"))
+    #expect(throws: RecommendationError.noPapersSelected) {
+      try recommender.search("코드 생성", count: 5, filter: later)
+    }
+    #expect(throws: RecommendationError.noPapersSelected) {
+      try recommender.related(to: id("2406.00001"), count: 5, filter: later)
+    }
+    #expect(throws: RecommendationError.noPapersSelected) {
+      try recommender.relatedForAll(of: .matching(later), count: 5)
+    }
   }
 
   @Test(arguments: sources)

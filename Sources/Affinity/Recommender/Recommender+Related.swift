@@ -14,8 +14,8 @@ extension Recommender {
   ///   - explained: Whether to name the shared terms behind each score.
   /// - Returns: Up to `k` recommendations with a positive score, best first; ties rank the
   ///   paper earlier in the library first.
-  /// - Throws: `RecommendationError.unknownPaper` or `.emptyLibrary`, or a `LibraryError` or
-  ///   `SearchIndexError`.
+  /// - Throws: `RecommendationError.unknownPaper`, `.emptyLibrary`, or `.noPapersSelected` when
+  ///   no paper passes the filter; a `LibraryError` or `SearchIndexError`.
   /// - Complexity: O(Σ over the paper's features of the papers having them), on all cores.
   public func related(
     to id: ArxivID, count k: Int, filter: PaperFilter = PaperFilter(), explained: Bool = false
@@ -41,7 +41,8 @@ extension Recommender {
   ///   - explained: Whether to name the shared terms behind each score.
   /// - Returns: Up to `k` recommendations, best first; none when no feature of the text occurs
   ///   among the papers.
-  /// - Throws: `RecommendationError.emptyQuery` for a text without words, `.emptyLibrary`.
+  /// - Throws: `RecommendationError.emptyQuery` for a text without words, `.emptyLibrary`, or
+  ///   `.noPapersSelected` when no paper passes the filter.
   public func search(
     _ text: String, count k: Int, filter: PaperFilter = PaperFilter(), explained: Bool = false
   ) throws -> [Recommendation] {
@@ -92,6 +93,7 @@ extension Recommender {
     let scores = try index.scores(of: query.vector)
     var isCandidate = [Bool](repeating: true, count: index.paperCount)
     if let ids = try source.ids(matching: filter) {
+      guard !ids.isEmpty else { throw RecommendationError.noPapersSelected }
       isCandidate = [Bool](repeating: false, count: index.paperCount)
       for id in ids { if let row = index.row(of: id) { isCandidate[row] = true } }
     }

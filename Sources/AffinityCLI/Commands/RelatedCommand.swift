@@ -47,7 +47,7 @@ struct RelatedCommand: ParsableCommand {
       if results.isEmpty {
         printError(
           "no paper shares any term with \(arxivID)"
-            + (filter == .init() ? "" : " among the papers of --date/--since"))
+            + (filter == .init() ? "" : " among the papers --date/--since keep"))
       }
       lines = results.map { RecommendationLine(query: arxivID.rawValue, recommendation: $0) }
     }
