@@ -34,3 +34,19 @@ import Testing
     #expect(ArxivID(text) == nil)
   }
 }
+
+@Suite struct ClosestArxivIDTests {
+  let ids = ["2406.10670", "2406.11839", "2406.11827", "hep-th/9901001"].compactMap(ArxivID.init)
+
+  @Test(arguments: [
+    ("2406.1067", "2406.10670"),  // a digit short
+    ("2406.10607", "2406.10670"),  // two swapped
+    ("2406.11838", "2406.11839"),  // one wrong
+    ("hep-th/9901002", "hep-th/9901001"),
+    ("2406.19999", nil), ("2406.11839", nil),
+  ])
+  func oneSlipAwayIsSuggested(typed: String, expected: String?) throws {
+    let id = try #require(ArxivID(typed))
+    #expect(id.closest(among: ids)?.rawValue == expected, "\(typed)")
+  }
+}

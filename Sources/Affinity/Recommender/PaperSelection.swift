@@ -33,7 +33,7 @@ public enum PaperSelection: Sendable, Hashable {
       var seen: Set<Int> = []
       let rows = try ids.map { id throws(RecommendationError) in
         guard let row = position[id] else {
-          throw .unknownPaper(id, closest: Recommender.closest(to: id, among: library.map(\.id)))
+          throw .unknownPaper(id, closest: id.closest(among: library.map(\.id)))
         }
         guard seen.insert(row).inserted else { throw .repeatedPaper(id) }
         return row

@@ -63,39 +63,13 @@ public final class Recommender {
     try source.papers(matching: filter)
   }
 
-  /// The id of a paper whose id `id` nearly is — a digit short, one character wrong, missing,
-  /// extra, or two swapped — for a "did you mean" when there is no paper `id`.
+  /// The id of a paper that `id` nearly is, for a "did you mean" when there is no paper `id`
+  /// (see ``PaperCorpus/ArxivID/closest(among:)``).
   ///
-  /// - Returns: The nearest such id (one the given id begins first, then the lowest), or `nil`.
+  /// - Returns: The nearest such id, or `nil`.
   /// - Throws: A `LibraryError` when the library cannot be read.
   public func closestID(to id: ArxivID) throws -> ArxivID? {
-    Self.closest(to: id, among: try source.allPapers().map(\.id))
-  }
-
-  /// The id among `ids` that `id` nearly is (see ``closestID(to:)``), if any.
-  static func closest(to id: ArxivID, among ids: [ArxivID]) -> ArxivID? {
-    let wanted = Array(id.rawValue)
-    let near = ids.filter { isNear(Array($0.rawValue), wanted) }
-    // Ids the given one begins come first (a digit short), then the lowest.
-    func rank(_ candidate: ArxivID) -> (Int, String) {
-      (candidate.rawValue.hasPrefix(id.rawValue) ? 0 : 1, candidate.rawValue)
-    }
-    return near.min { rank($0) < rank($1) }
-  }
-
-  /// Whether two texts differ by at most one edit (a character replaced, inserted or removed)
-  /// or by two neighbouring characters swapped, and are not equal.
-  static func isNear(_ a: [Character], _ b: [Character]) -> Bool {
-    guard a != b, abs(a.count - b.count) <= 1 else { return false }
-    let start = zip(a, b).prefix { $0 == $1 }.count
-    let (restA, restB) = (a[start...], b[start...])
-    if restA.dropFirst().elementsEqual(restB.dropFirst()) { return true }  // replaced
-    if restA.dropFirst().elementsEqual(restB) || restA.elementsEqual(restB.dropFirst()) {
-      return true  // inserted or removed
-    }
-    return a.count == b.count && restA.count >= 2 && restA.first == restB.dropFirst().first
-      && restB.first == restA.dropFirst().first
-      && restA.dropFirst(2).elementsEqual(restB.dropFirst(2))
+    id.closest(among: try source.allPapers().map(\.id))
   }
 
   /// The papers with these ids, in the order given; ids there is no paper for are left out.

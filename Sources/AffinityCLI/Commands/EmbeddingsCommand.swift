@@ -41,28 +41,26 @@ struct EmbeddingsCommand: ParsableCommand {
     let (recommender, hadProblems) = try options.openRecommender()
     let (papers, embedding) = try recommender.embedding(of: try options.selection())
     let ids = papers.map(\.id)
-    let file =
-      try options.output.map { path throws(OutputFileError) in try OutputFile(path: path) }
-      ?? OutputFile.standardOutput()
-    var idsFile: OutputFile?
-    switch format {
-    case .npy:
-      let size = MatrixExport.numPySize(rows: embedding.rows, columns: embedding.columns)
-      try options.checkSpace(for: size, at: file.path)
-      idsFile = try options.writeIDs(ids, to: options.idsPath(besides: file.path))
-      try MatrixExport.writeNumPy(embedding, to: file)
-    case .csv:
+    let names = (0..<embedding.columns).map(String.init)
+    guard options.output != nil else {
       try MatrixExport.writeCSV(
-        embedding, rowNames: ids.map(\.rawValue),
-        columnNames: (0..<embedding.columns).map(String.init), to: file)
+        embedding, rowNames: ids.map(\.rawValue), columnNames: names,
+        to: OutputFile.standardOutput())
+      if hadProblems { throw ExitCode.failure }
+      return
     }
-    try idsFile?.commit()
-    try file.commit()
-    if let path = options.output {
-      let idsNote = idsFile.map { " (ids in \($0.path))" } ?? ""
-      printError(
-        "wrote \(embedding.rows) embeddings of \(embedding.columns) dimensions to \(path)\(idsNote)"
-      )
+    try options.writeOutput(ids: ids, idsBeside: format == .npy, label: "embeddings") { file, _ in
+      switch format {
+      case .npy:
+        try options.checkSpace(
+          for: MatrixExport.numPySize(rows: embedding.rows, columns: embedding.columns),
+          at: file.path)
+        try MatrixExport.writeNumPy(embedding, to: file)
+      case .csv:
+        try MatrixExport.writeCSV(
+          embedding, rowNames: ids.map(\.rawValue), columnNames: names, to: file)
+      }
+      return "\(embedding.rows) embeddings of \(embedding.columns) dimensions"
     }
     if hadProblems { throw ExitCode.failure }
   }

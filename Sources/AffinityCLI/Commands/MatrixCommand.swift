@@ -71,8 +71,9 @@ struct MatrixCommand: ParsableCommand {
       let lists = try recommender.relatedForAll(of: selection, count: topK)
       let position = Dictionary(
         lists.enumerated().map { ($1.paper.id, $0) }, uniquingKeysWith: min)
-      try write(ids: lists.map(\.paper.id), hadProblems: hadProblems) { file, _ in
-        try MatrixExport.writeNeighborMatrixMarket(
+      try options.writeOutput(ids: lists.map(\.paper.id), idsBeside: true, label: "similarity") {
+        file, _ in
+        let entries = try MatrixExport.writeNeighborMatrixMarket(
           lists.map { list in
             list.recommendations.compactMap { recommendation in
               position[recommendation.paper.id].map {
@@ -80,7 +81,9 @@ struct MatrixCommand: ParsableCommand {
               }
             }
           }, k: topK, to: file)
+        return "\(entries) entries of the \(lists.count)×\(lists.count) similarity matrix"
       }
+      if hadProblems { throw ExitCode.failure }
       return
     }
     let matrix = try recommender.similarities(of: selection)
@@ -98,43 +101,27 @@ struct MatrixCommand: ParsableCommand {
       if hadProblems { throw ExitCode.failure }
       return
     }
-    try write(ids: ids, hadProblems: hadProblems) { file, progress in
-      let n = ids.count
+    let n = ids.count
+    try options.writeOutput(ids: ids, idsBeside: format != .csv, label: "similarity") {
+      file, progress in
+      let whole = "the \(n)×\(n) similarity matrix"
       switch format {
       case .npy:
         try options.checkSpace(for: MatrixExport.numPySize(rows: n, columns: n), at: file.path)
         try MatrixExport.writeSimilarityNumPy(of: matrix.cosines, to: file, progress: progress)
+        return whole
       case .csv:
         try options.checkSpace(
           for: MatrixExport.estimatedCSVSize(rows: n, columns: n), at: file.path)
         try MatrixExport.writeSimilarityCSV(
           of: matrix.cosines, ids: ids.map(\.rawValue), to: file, progress: progress)
+        return whole
       case .mtx:
-        return try MatrixExport.writeSimilarityMatrixMarket(
+        let entries = try MatrixExport.writeSimilarityMatrixMarket(
           of: matrix.cosines, atLeast: threshold ?? 1, to: file, progress: progress)
+        return "\(entries) entries of " + whole
       }
-      return nil
     }
-  }
-
-  /// Writes the `-o` file with `body` (which returns the number of entries of a sparse file) and,
-  /// for npy and mtx, the ids beside it; commits both, says what was written, and exits 1 when
-  /// the inputs had problems.
-  private func write(
-    ids: [ArxivID], hadProblems: Bool,
-    _ body: (OutputFile, MatrixExport.Progress) throws -> Int?
-  ) throws {
-    let path = options.output ?? ""
-    let format = options.format(format, default: Format.csv)
-    let file = try OutputFile(path: path)
-    let idsFile =
-      format == .csv ? nil : try options.writeIDs(ids, to: options.idsPath(besides: path))
-    let entries = try body(file, progressLine("similarity"))
-    try idsFile?.commit()
-    try file.commit()
-    let n = ids.count
-    let written = (entries.map { "\($0) entries of " } ?? "") + "the \(n)×\(n) similarity matrix"
-    printError("wrote \(written) to \(path)\(idsFile.map { " (ids in \($0.path))" } ?? "")")
     if hadProblems { throw ExitCode.failure }
   }
 }

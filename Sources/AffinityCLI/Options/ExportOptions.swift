@@ -67,20 +67,39 @@ struct ExportOptions: ParsableArguments {
     return .ids(named)
   }
 
-  /// Where the ids of a `.npy` or `.mtx` file go: `--ids-out`, or beside it.
-  func idsPath(besides file: String) -> String { idsOutput ?? file + ".ids.txt" }
+  /// Writes the `-o` file with `write` and, unless the format carries its ids itself, the ids
+  /// beside it (`--ids-out`, else `FILE.ids.txt`); commits both only when everything was
+  /// written, then says what was written on standard error.
+  ///
+  /// - Parameters:
+  ///   - ids: The rows' paper ids.
+  ///   - idsBeside: Whether the ids go to a file of their own (npy, mtx).
+  ///   - label: The progress line's label.
+  ///   - write: Fills the file; returns what was written, e.g. "the 20×20 similarity matrix".
+  /// - Throws: A `CommandError` or `OutputFileError`; nothing is left behind then.
+  func writeOutput(
+    ids: [ArxivID], idsBeside: Bool, label: String,
+    _ write: (OutputFile, MatrixExport.Progress) throws -> String
+  ) throws {
+    let path = output ?? ""
+    let file = try OutputFile(path: path)
+    let idsFile: OutputFile?
+    if idsBeside {
+      idsFile = try OutputFile(path: idsOutput ?? path + ".ids.txt")
+      try idsFile?.write(ids.map { $0.rawValue + "\n" }.joined())
+    } else {
+      idsFile = nil
+    }
+    let written = try write(file, progressLine(label))
+    try idsFile?.commit()
+    try file.commit()
+    printError("wrote \(written) to \(path)\(idsFile.map { " (ids in \($0.path))" } ?? "")")
+  }
 
   /// Refuses, before any work, a dense output that would not fit the free disk.
   func checkSpace(for bytes: Int, at path: String) throws {
     if let available = OutputFile.availableSpace(besides: path), bytes > available {
       throw OutputFileError.notEnoughSpace(path: path, needed: bytes, available: available)
     }
-  }
-
-  /// Writes the ids, one a line, to a file of their own.
-  func writeIDs(_ ids: [ArxivID], to path: String) throws -> OutputFile {
-    let file = try OutputFile(path: path)
-    try file.write(ids.map { $0.rawValue + "\n" }.joined())
-    return file
   }
 }

@@ -104,6 +104,42 @@ public struct ArxivID: Sendable, Hashable, Comparable, Codable, CustomStringConv
   }
 }
 
+extension ArxivID {
+  /// The id among `ids` that this one nearly is — a digit short, one character wrong, missing
+  /// or extra, or two neighbouring ones swapped — for a "did you mean" when a user mistypes.
+  ///
+  /// ```swift
+  /// ArxivID("2406.1067")!.closest(among: [ArxivID("2406.10670")!])  // 2406.10670
+  /// ```
+  ///
+  /// - Parameter ids: The ids there are.
+  /// - Returns: The nearest: an id this one begins (a digit short) first, then the lowest; `nil`
+  ///   when none is one slip away.
+  /// - Complexity: O(ids).
+  public func closest(among ids: some Sequence<ArxivID>) -> ArxivID? {
+    let wanted = Array(rawValue)
+    func rank(_ candidate: ArxivID) -> (Int, String) {
+      (candidate.rawValue.hasPrefix(rawValue) ? 0 : 1, candidate.rawValue)
+    }
+    return ids.filter { Self.isOneSlip(Array($0.rawValue), wanted) }.min { rank($0) < rank($1) }
+  }
+
+  /// Whether two different texts differ by one character replaced, inserted or removed, or by
+  /// two neighbouring characters swapped.
+  private static func isOneSlip(_ a: [Character], _ b: [Character]) -> Bool {
+    guard a != b, abs(a.count - b.count) <= 1 else { return false }
+    let start = zip(a, b).prefix { $0 == $1 }.count
+    let (restA, restB) = (a[start...], b[start...])
+    if restA.dropFirst().elementsEqual(restB.dropFirst()) { return true }  // replaced
+    if restA.dropFirst().elementsEqual(restB) || restA.elementsEqual(restB.dropFirst()) {
+      return true  // inserted or removed
+    }
+    return a.count == b.count && restA.count >= 2 && restA.first == restB.dropFirst().first
+      && restB.first == restA.dropFirst().first
+      && restA.dropFirst(2).elementsEqual(restB.dropFirst(2))
+  }
+}
+
 extension Substring {
   fileprivate var isAllDigits: Bool { !isEmpty && allSatisfy { ("0"..."9").contains($0) } }
 }
