@@ -94,8 +94,8 @@ let package = Package(
 
     // MARK: - Tests
 
-    /// Test-only: temporary folders, and strict readers of the exported formats (npy, CSV,
-    /// Matrix Market).
+    /// Test-only: temporary folders, the shared corpus's place, and strict readers of the
+    /// exported formats (npy, CSV, Matrix Market).
     .target(name: "_TestSupport", path: "Sources/_TestSupport"),
 
     .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
@@ -107,13 +107,13 @@ let package = Package(
     ),
     .testTarget(
       name: "PaperCorpusTests",
-      dependencies: ["PaperCorpus"],
+      dependencies: ["PaperCorpus", "_TestSupport"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "FileOutputTests", dependencies: ["FileOutput", "_TestSupport"]),
     .testTarget(
       name: "MatrixExportTests", dependencies: ["FileOutput", "MatrixExport", "_TestSupport"]),
-    .testTarget(name: "AffinityTests", dependencies: ["Affinity", "PaperLibrary"]),
+    .testTarget(name: "AffinityTests", dependencies: ["Affinity", "PaperLibrary", "_TestSupport"]),
     .testTarget(
       name: "PaperLibraryTests",
       dependencies: ["PaperLibrary", .product(name: "GRDB", package: "GRDB.swift")]

@@ -14,6 +14,7 @@ struct AffinityCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       AddCommand.self, ListCommand.self, ShowCommand.self, RelatedCommand.self, SearchCommand.self,
+      MarkCommand.self, UnmarkCommand.self, MarksCommand.self, RecommendCommand.self,
       TopicsCommand.self, MatrixCommand.self, EmbeddingsCommand.self, InfoCommand.self,
     ]
   )

@@ -56,4 +56,21 @@ public struct SparseVector: Sendable, Equatable, Codable {
     guard length > 0 else { return self }
     return SparseVector(indices: indices, values: values.map { $0 / length })
   }
+
+  /// A linear combination of vectors, Σ weightᵢ·vectorᵢ, with entries that cancel to zero
+  /// left out.
+  ///
+  /// - Parameter terms: The vectors and their weights.
+  /// - Returns: The sum.
+  /// - Complexity: O(*m* log *m*) for *m* entries in all.
+  public static func weightedSum(_ terms: [(vector: SparseVector, weight: Float)]) -> SparseVector {
+    var sums: [UInt32: Float] = [:]
+    for (vector, weight) in terms {
+      for (index, value) in zip(vector.indices, vector.values) {
+        sums[index, default: 0] += weight * value
+      }
+    }
+    let entries = sums.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+    return SparseVector(indices: entries.map(\.key), values: entries.map(\.value))
+  }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PaperCorpus
 
 /// The library's tables, as a list of migrations. Never edit a shipped migration: add one.
 ///
@@ -8,7 +9,28 @@ import GRDB
 /// - `appearance`: one row per paper and day it was listed on, with that day's votes.
 /// - `state` (v2): one row: the library's random identity and its generation, the number of
 ///   additions that changed its papers (see ``LibraryStamp``).
+/// - `mark` (v3): one row per marked paper: its id (the library need not have the paper), the
+///   ``Mark`` and the day marked. Not tied to `paper`, so marks outlive re-adding papers.
 enum LibrarySchema {
+  /// Every connection's set-up: the SQL functions the library's queries use.
+  static var configuration: Configuration {
+    var configuration = Configuration()
+    configuration.prepareDatabase { db in db.add(function: authorMatches) }
+    return configuration
+  }
+
+  /// `affinity_author_matches(authors, text)`: whether a paper's authors (the JSON column) name
+  /// one containing `text`, as ``PaperFilter/Condition/author(_:)`` decides.
+  static let authorMatches = DatabaseFunction(
+    "affinity_author_matches", argumentCount: 2, pure: true
+  ) { values in
+    guard let json = String.fromDatabaseValue(values[0]),
+      let text = String.fromDatabaseValue(values[1]),
+      let authors = try? JSONDecoder().decode([String].self, from: Data(json.utf8))
+    else { return false }
+    return PaperFilter.names(authors, contain: text)
+  }
+
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1: papers and their days") { db in
@@ -37,6 +59,14 @@ enum LibrarySchema {
       try db.execute(
         sql: "INSERT INTO state (id, libraryID, generation) VALUES (1, ?, 0)",
         arguments: [UUID().uuidString])
+    }
+    migrator.registerMigration("v3: marks") { db in
+      try db.create(table: "mark") { table in
+        table.primaryKey("paperID", .text)
+        table.column("mark", .text).notNull()
+          .check { Mark.allCases.map(\.rawValue).contains($0) }
+        table.column("day", .text).notNull()
+      }
     }
     return migrator
   }

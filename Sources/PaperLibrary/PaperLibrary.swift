@@ -48,7 +48,7 @@ public final class PaperLibrary: Sendable {
         try FileManager.default.createDirectory(
           atPath: folder, withIntermediateDirectories: true)
       }
-      var configuration = Configuration()
+      var configuration = LibrarySchema.configuration
       configuration.busyMode = .timeout(Self.writeWait)
       try self.init(path: path, database: DatabasePool(path: path, configuration: configuration))
     } catch let error as LibraryError {
@@ -63,7 +63,8 @@ public final class PaperLibrary: Sendable {
   /// - Throws: `LibraryError.cannotOpen` if SQLite cannot start.
   public static func inMemory() throws(LibraryError) -> PaperLibrary {
     do {
-      return try PaperLibrary(path: ":memory:", database: DatabaseQueue())
+      return try PaperLibrary(
+        path: ":memory:", database: DatabaseQueue(configuration: LibrarySchema.configuration))
     } catch let error as LibraryError {
       throw error
     } catch {
@@ -93,18 +94,16 @@ public final class PaperLibrary: Sendable {
   /// - Complexity: O(*n* log *N*) for *n* papers into a library of *N*.
   @discardableResult
   public func add(_ papers: [Paper]) throws(LibraryError) -> AddSummary {
-    try perform {
-      try $0.write { db in
-        var summary = AddSummary()
-        var stored = try Self.storedPapers(ids: papers.map(\.id.rawValue), in: db)
-        for paper in papers {
-          try Self.merge(paper, into: db, stored: &stored, summary: &summary)
-        }
-        if summary.added + summary.updated > 0 {
-          try db.execute(sql: "UPDATE state SET generation = generation + 1")
-        }
-        return summary
+    try write { db in
+      var summary = AddSummary()
+      var stored = try Self.storedPapers(ids: papers.map(\.id.rawValue), in: db)
+      for paper in papers {
+        try Self.merge(paper, into: db, stored: &stored, summary: &summary)
       }
+      if summary.added + summary.updated > 0 {
+        try db.execute(sql: "UPDATE state SET generation = generation + 1")
+      }
+      return summary
     }
   }
 
@@ -150,7 +149,7 @@ public final class PaperLibrary: Sendable {
   /// - Throws: `LibraryError.failed` when the read fails.
   /// - Complexity: O(*N* log *N*) for a library of *N* papers.
   public func papers(matching filter: PaperFilter = PaperFilter()) throws(LibraryError) -> [Paper] {
-    try perform { try $0.read { db in try Self.allPapers(in: db) } }
+    try read { db in try Self.allPapers(in: db) }
       .filter(filter.accepts).sortedAsLibrary()
   }
 
@@ -176,42 +175,57 @@ public final class PaperLibrary: Sendable {
   /// - Complexity: O(*n* log *N*) for *n* ids in a library of *N* papers.
   public func papers(ids: [ArxivID]) throws(LibraryError) -> [Paper] {
     let keys = ids.map(\.rawValue)
-    return try perform {
-      try $0.read { db in
-        let rows = Dictionary(
-          try PaperRow.fetchAll(db, keys: keys).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }
-        )
-        let appearances = Dictionary(
-          grouping: try AppearanceRow.filter(keys.contains(Column("paperID"))).fetchAll(db),
-          by: \.paperID)
-        return keys.compactMap { key in
-          rows[key].flatMap { StoredPaper(row: $0, days: appearances[key] ?? []).paper }
-        }
+    return try read { db in
+      let rows = Dictionary(
+        try PaperRow.fetchAll(db, keys: keys).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }
+      )
+      let appearances = Dictionary(
+        grouping: try AppearanceRow.filter(keys.contains(Column("paperID"))).fetchAll(db),
+        by: \.paperID)
+      return keys.compactMap { key in
+        rows[key].flatMap { StoredPaper(row: $0, days: appearances[key] ?? []).paper }
       }
     }
   }
 
-  /// The ids of the papers that pass a filter.
+  /// The ids of the papers that pass a filter, found by SQLite (the same rule as
+  /// ``PaperFilter/accepts(_:)``, without reading the papers).
   ///
-  /// - Parameter filter: Which days to keep.
+  /// - Parameter filter: Which papers to keep.
   /// - Returns: The ids, or `nil` for a filter that passes every paper.
   /// - Throws: `LibraryError.failed` when the read fails.
   public func ids(matching filter: PaperFilter) throws(LibraryError) -> Set<ArxivID>? {
-    var conditions: [(sql: String, day: Day)] = []
-    if let date = filter.date { conditions.append(("day = ?", date)) }
-    if let since = filter.since { conditions.append(("day >= ?", since)) }
-    guard !conditions.isEmpty else { return nil }
-    return try perform {
-      try $0.read { db in
-        let sets = try conditions.map { condition in
-          Set(
-            try String.fetchAll(
-              db, sql: "SELECT DISTINCT paperID FROM appearance WHERE \(condition.sql)",
-              arguments: [condition.day.description]
-            ).compactMap(ArxivID.init))
+    var clauses: [String] = []
+    var arguments: [any DatabaseValueConvertible] = []
+    for condition in filter.conditions {
+      switch condition {
+      case .days(let date, let since, let until):
+        var days: [String] = []
+        for (bound, comparison) in [(date, "="), (since, ">="), (until, "<=")] {
+          guard let bound else { continue }
+          days.append("a.day \(comparison) ?")
+          arguments.append(bound.description)
         }
-        return sets.dropFirst().reduce(sets[0]) { $0.intersection($1) }
+        clauses.append(
+          "EXISTS (SELECT 1 FROM appearance a WHERE a.paperID = paper.id AND "
+            + days.joined(separator: " AND ") + ")")
+      case .author(let text):
+        clauses.append("\(LibrarySchema.authorMatches.name)(paper.authors, ?)")
+        arguments.append(text)
+      case .minimumVotes(let minimum):
+        clauses.append(
+          "(SELECT a.votes FROM appearance a WHERE a.paperID = paper.id AND a.votes IS NOT NULL "
+            + "ORDER BY a.day DESC LIMIT 1) >= ?")
+        arguments.append(minimum)
       }
+    }
+    guard !clauses.isEmpty else { return nil }
+    return try read { db in
+      Set(
+        try String.fetchAll(
+          db, sql: "SELECT id FROM paper WHERE " + clauses.joined(separator: " AND "),
+          arguments: StatementArguments(arguments)
+        ).compactMap(ArxivID.init))
     }
   }
 
@@ -219,7 +233,7 @@ public final class PaperLibrary: Sendable {
   ///
   /// - Throws: `LibraryError.failed` when the read fails.
   public func stamp() throws(LibraryError) -> LibraryStamp {
-    try perform { try $0.read { db in try stamp(in: db) } }
+    try read { db in try stamp(in: db) }
   }
 
   /// Every paper and the stamp of exactly that state, read together while other processes may
@@ -228,9 +242,7 @@ public final class PaperLibrary: Sendable {
   /// - Returns: The papers in the library's order (see ``papers(matching:)``), and their stamp.
   /// - Throws: `LibraryError.failed` when the read fails.
   public func snapshot() throws(LibraryError) -> (papers: [Paper], stamp: LibraryStamp) {
-    try perform {
-      try $0.read { db in (try Self.allPapers(in: db).sortedAsLibrary(), try stamp(in: db)) }
-    }
+    try read { db in (try Self.allPapers(in: db).sortedAsLibrary(), try stamp(in: db)) }
   }
 
   private func stamp(in db: Database) throws -> LibraryStamp {
@@ -246,16 +258,24 @@ public final class PaperLibrary: Sendable {
   ///
   /// - Throws: `LibraryError.failed` when the read fails.
   public func statistics() throws(LibraryError) -> LibraryStatistics {
-    try perform {
-      try $0.read { db in
-        LibraryStatistics(
-          paperCount: try PaperRow.fetchCount(db),
-          dayCount: try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT day) FROM appearance") ?? 0,
-          firstDay: try String.fetchOne(db, sql: "SELECT MIN(day) FROM appearance"),
-          lastDay: try String.fetchOne(db, sql: "SELECT MAX(day) FROM appearance"),
-          schemaVersion: try LibrarySchema.migrator.appliedIdentifiers(db).count)
-      }
+    try read { db in
+      LibraryStatistics(
+        paperCount: try PaperRow.fetchCount(db),
+        dayCount: try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT day) FROM appearance") ?? 0,
+        firstDay: try String.fetchOne(db, sql: "SELECT MIN(day) FROM appearance"),
+        lastDay: try String.fetchOne(db, sql: "SELECT MAX(day) FROM appearance"),
+        schemaVersion: try LibrarySchema.migrator.appliedIdentifiers(db).count)
     }
+  }
+
+  /// Reads in one consistent state, turning any failure into a `LibraryError`.
+  func read<T>(_ query: (Database) throws -> T) throws(LibraryError) -> T {
+    try perform { try $0.read(query) }
+  }
+
+  /// Writes in one transaction, turning any failure into a `LibraryError`.
+  func write<T>(_ update: (Database) throws -> T) throws(LibraryError) -> T {
+    try perform { try $0.write(update) }
   }
 
   /// Runs a database operation, turning any failure into a `LibraryError.failed`.

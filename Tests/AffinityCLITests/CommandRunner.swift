@@ -74,14 +74,3 @@ func golden(_ name: String) throws -> String {
   }
   return try String(contentsOf: url, encoding: .utf8)
 }
-
-/// The shared corpus beside the repository; under CI it must be there.
-enum SharedCorpus {
-  static let path = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("shared/corpus/daily-papers").path
-  static var shouldRun: Bool {
-    FileManager.default.fileExists(atPath: path)
-      || ProcessInfo.processInfo.environment["CI"] == "true"
-  }
-}

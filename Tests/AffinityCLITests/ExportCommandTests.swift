@@ -172,7 +172,7 @@ import _TestSupport
     (["matrix", "--sample", "--format", "npy"], 64, "give -o FILE"),
     (
       ["matrix", "--sample", "--ids", "2406.11839", "--date", "2024-06-18", "-o", "m.npy"], 64,
-      "leave out --date and --since"
+      "leave out the filters (--date, --since, …)"
     ),
     (["matrix", "--sample", "--date", "1999-01-01", "-o", "m.npy"], 1, "no papers match"),
     (["matrix", "--sample", "-o", "missing/m.npy"], 1, "check that the folder exists"),

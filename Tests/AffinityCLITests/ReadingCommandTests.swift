@@ -18,7 +18,7 @@ import _TestSupport
       "list", "--sample", "--date", "2020-01-01", "--format", "tsv", home: workspace.url)
     #expect(result.status == 1)
     #expect(result.output == "id\tdate\tvotes\tauthors\ttitle\n")
-    #expect(result.errors.contains("no papers match --date/--since"))
+    #expect(result.errors.contains("no papers match --date 2020-01-01"))
   }
 
   @Test func impossibleDateIsAUsageError() throws {

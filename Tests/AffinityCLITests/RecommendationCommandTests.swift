@@ -70,7 +70,7 @@ import _TestSupport
     (["related", "nonsense", "--sample"], 1, "'nonsense' is not an arXiv id"),
     (["related", "2406.11839", "--sample", "-k", "0"], 64, "-k must be at least 1"),
     (["related", "2406.11839", "--sample", "-k", "-3"], 64, "-k must be at least 1 (got -3)"),
-    (["related", "--sample"], 64, "Give one paper id, or --all."),
+    (["related", "--sample"], 64, "Give paper ids, or --all."),
     (["search", "", "--sample"], 1, "the query is empty"),
     (["search", "--sample"], 64, "Give the text to search for, or --file PATH."),
     (
@@ -112,20 +112,48 @@ import _TestSupport
   }
 }
 
-/// A day filter that leaves no paper is the same error, exit 1, for every command.
+/// A filter that leaves no paper is the same error, exit 1, naming the filter, for every command.
 @Suite struct EmptyFilterTests {
   let workspace: TemporaryFolder
   init() throws { workspace = try TemporaryFolder() }
 
-  @Test(arguments: [
-    ["list"], ["related", "2406.11839"], ["related", "--all"], ["search", "preference"],
-    ["topics"], ["matrix"], ["embeddings"],
-  ])
+  static let commands = [
+    ["list"], ["related", "2406.11839"], ["related", "2406.11839", "2406.11827"],
+    ["related", "--all"], ["search", "preference"], ["topics"], ["matrix"], ["embeddings"],
+  ]
+
+  /// Each filter, and what the message names.
+  static let filters = [
+    (
+      ["--date", "1999-01-01"], "no papers match --date 1999-01-01; 'affinity info' shows the days"
+    ),
+    (["--since", "2099-01-01"], "no papers match --since 2099-01-01; 'affinity info'"),
+    (["--until", "1999-01-01"], "no papers match --until 1999-01-01; 'affinity info'"),
+    (
+      ["--date", "2024-06-18", "--author", "Nobody"],
+      "no papers match --author 'Nobody' (of the 7 papers"
+    ),
+    (["--author", "wang", "--min-votes", "60"], "no papers match --min-votes 60 (of the 9 papers"),
+  ]
+
+  @Test(arguments: commands)
   func saysWhichFilterEmptiedTheList(command: [String]) throws {
-    let result = try affinity(command + ["--sample", "--date", "1999-01-01"], home: workspace.url)
-    #expect(result.status == 1, "\(command)")
-    #expect(
-      result.errors.contains("no papers match --date/--since"), "\(command): \(result.errors)")
-    #expect(result.output.isEmpty || command == ["list"], "\(command)")
+    for (filter, message) in Self.filters {
+      let result = try affinity(command + ["--sample"] + filter, home: workspace.url)
+      #expect(result.status == 1, "\(command) \(filter)")
+      #expect(result.errors.contains(message), "\(command) \(filter): \(result.errors)")
+      #expect(result.output.isEmpty || command == ["list"], "\(command)")
+    }
+  }
+
+  @Test func recommendSaysSoToo() throws {
+    #expect(try affinity("add", "--sample", home: workspace.url).status == 0)
+    #expect(try affinity("mark", "liked", "2406.11839", home: workspace.url).status == 0)
+    for (filter, message) in Self.filters {
+      // Without a day, recommend ranks the newest day: fewer papers for the later filters.
+      let named = String(message.split(separator: "(")[0])
+      let result = try affinity(["recommend"] + filter, home: workspace.url)
+      #expect(result.status == 1 && result.errors.contains(named), "\(filter): \(result.errors)")
+    }
   }
 }

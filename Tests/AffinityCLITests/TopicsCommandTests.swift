@@ -64,7 +64,7 @@ import _TestSupport
     (["topics", "--sample", "--k", "0"], 64, "--k must be at least 1"),
     (["topics", "--sample", "--k", "-2"], 64, "--k must be at least 1, or auto (got -2)"),
     (["topics", "--sample", "--k", "many"], 64, "--k"),
-    (["topics", "--sample", "--date", "1999-01-01"], 1, "no papers match --date/--since"),
+    (["topics", "--sample", "--date", "1999-01-01"], 1, "no papers match --date 1999-01-01"),
     (["topics", "--sample", "--method", "spectral"], 64, "--method"),
   ])
   func badRequestsAreClearErrors(arguments: [String], status: Int32, message: String) throws {

@@ -60,16 +60,20 @@ import Testing
     let results = try recommender.related(
       to: id("2406.00001"), count: 5, filter: PaperFilter(date: july))
     #expect(results.map(\.paper.id.rawValue).sorted() == ["2406.00005", "2406.00006"])
-    // A filter no paper passes is an error for every question, as for lists and exports.
-    let later = PaperFilter(since: Day("2024-08-01"))
-    #expect(throws: RecommendationError.noPapersSelected) {
-      try recommender.search("코드 생성", count: 5, filter: later)
-    }
-    #expect(throws: RecommendationError.noPapersSelected) {
+    // A filter no paper passes is an error for every question, as for lists and exports, and
+    // it names the condition that left no paper.
+    let august = try #require(Day("2024-08-01"))
+    let later = PaperFilter(since: august)
+    let error = RecommendationError.noPapersSelected(
+      emptiedBy: .days(date: nil, since: august, until: nil), among: topicPapers.count)
+    #expect(throws: error) { try recommender.search("코드 생성", count: 5, filter: later) }
+    #expect(throws: error) {
       try recommender.related(to: id("2406.00001"), count: 5, filter: later)
     }
-    #expect(throws: RecommendationError.noPapersSelected) {
-      try recommender.relatedForAll(of: .matching(later), count: 5)
+    #expect(throws: error) { try recommender.relatedForAll(of: .matching(later), count: 5) }
+    let julyByNobody = PaperFilter(date: july, author: "Nobody")
+    #expect(throws: RecommendationError.noPapersSelected(emptiedBy: .author("Nobody"), among: 2)) {
+      try recommender.related(to: id("2406.00001"), count: 5, filter: julyByNobody)
     }
   }
 

@@ -90,10 +90,14 @@ import Testing
     #expect(throws: RecommendationError.repeatedPaper(papers[1].id)) {
       try recommender.similarities(of: .ids([papers[1].id, papers[2].id, papers[1].id]))
     }
-    #expect(throws: RecommendationError.noPapersSelected) {
-      try recommender.similarities(of: .matching(PaperFilter(date: Day("2030-01-01"))))
+    let later = try #require(Day("2030-01-01"))
+    #expect(
+      throws: RecommendationError.noPapersSelected(
+        emptiedBy: .days(date: later, since: nil, until: nil), among: papers.count)
+    ) {
+      try recommender.similarities(of: .matching(PaperFilter(date: later)))
     }
-    #expect(throws: RecommendationError.noPapersSelected) {
+    #expect(throws: RecommendationError.noPapersSelected()) {
       try recommender.embedding(of: .ids([]))
     }
   }

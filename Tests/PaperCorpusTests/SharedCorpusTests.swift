@@ -1,18 +1,7 @@
 import Foundation
 import PaperCorpus
 import Testing
-
-/// The shared Daily Papers sample beside the repository, when it is there. Under CI it must be.
-enum SharedCorpus {
-  static let path = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("shared/corpus/daily-papers").path
-
-  static var isAvailable: Bool { FileManager.default.fileExists(atPath: path) }
-
-  /// Run when the corpus is there, and always under CI (where its absence is a failure).
-  static var shouldRun: Bool { isAvailable || ProcessInfo.processInfo.environment["CI"] == "true" }
-}
+import _TestSupport
 
 @Suite(
   .enabled(if: SharedCorpus.shouldRun, "../shared/corpus/daily-papers is not beside the repository")

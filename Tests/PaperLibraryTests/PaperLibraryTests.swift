@@ -190,7 +190,7 @@ struct TemporaryLibrary: ~Copyable {
     #expect(
       try library.statistics()
         == LibraryStatistics(
-          paperCount: 0, dayCount: 0, firstDay: nil, lastDay: nil, schemaVersion: 2))
+          paperCount: 0, dayCount: 0, firstDay: nil, lastDay: nil, schemaVersion: 3))
     try library.add([
       makePaper("2406.00001", on: "2024-06-18"), makePaper("2403.00001", on: "2024-03-08"),
     ])

@@ -25,7 +25,10 @@ public enum PaperSelection: Sendable, Hashable {
     switch self {
     case .matching(let filter):
       let rows = library.indices.filter { filter.accepts(library[$0]) }
-      guard !rows.isEmpty else { throw .noPapersSelected }
+      if rows.isEmpty, let (condition, among) = filter.emptyingCondition(of: library) {
+        throw .noPapersSelected(emptiedBy: condition, among: among)
+      }
+      guard !rows.isEmpty else { throw .noPapersSelected() }
       return rows
     case .ids(let ids):
       let position = Dictionary(
@@ -38,7 +41,7 @@ public enum PaperSelection: Sendable, Hashable {
         guard seen.insert(row).inserted else { throw .repeatedPaper(id) }
         return row
       }
-      guard !rows.isEmpty else { throw .noPapersSelected }
+      guard !rows.isEmpty else { throw .noPapersSelected() }
       return rows
     }
   }

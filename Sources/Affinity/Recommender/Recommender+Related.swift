@@ -20,16 +20,72 @@ extension Recommender {
   public func related(
     to id: ArxivID, count k: Int, filter: PaperFilter = PaperFilter(), explained: Bool = false
   ) throws -> [Recommendation] {
+    try related(to: ReadingProfile(liked: [id]), count: k, filter: filter, explained: explained)
+      .map { recommendation in
+        var recommendation = recommendation
+        recommendation.closeTo = nil  // the paper asked about, every time
+        return recommendation
+      }
+  }
+
+  /// The papers a reading profile scores best (see ``ReadingProfile``).
+  ///
+  /// - Parameters:
+  ///   - profile: The papers liked and disliked.
+  ///   - k: How many to return.
+  ///   - filter: Which papers may be recommended; the profile's own papers never are.
+  ///   - excluded: Papers not to recommend either (e.g. those already read).
+  ///   - explained: Whether to name, for each recommendation, the shared terms behind its
+  ///     score and the liked papers it is closest to.
+  /// - Returns: Up to `k` recommendations with a positive score, best first.
+  /// - Throws: `RecommendationError.unknownPaper` or `.repeatedPaper` for a bad profile,
+  ///   `.emptyLibrary`, `.noPapersSelected`; a `LibraryError` or `SearchIndexError`.
+  /// - Complexity: O(Σ over the profile's features of the papers having them), on all cores.
+  public func related(
+    to profile: ReadingProfile, count k: Int, filter: PaperFilter = PaperFilter(),
+    excluding excluded: Set<ArxivID> = [], explained: Bool = false
+  ) throws -> [Recommendation] {
+    var seen: Set<ArxivID> = []
+    for id in profile.papers where !seen.insert(id).inserted {
+      throw RecommendationError.repeatedPaper(id)
+    }
     return try withSearchIndex { index in
       guard index.paperCount > 0 else { throw RecommendationError.emptyLibrary }
-      guard let row = index.row(of: id), let paper = try source.papers(ids: [id]).first else {
+      let papers = try source.papers(ids: profile.papers)
+      for id in profile.papers
+      where index.row(of: id) == nil || !papers.contains(where: { $0.id == id }) {
         throw RecommendationError.unknownPaper(id, closest: try closestID(to: id))
       }
-      let text = paper.text(for: configuration)
-      return try best(
-        k, for: Query(text: text, vector: index.vectorizer.vector(for: text)), in: index,
-        filter: filter, excluding: row, explained: explained)
+      let texts = papers.map { $0.text(for: configuration) }
+      let vectors = texts.map { index.vectorizer.vector(for: $0) }
+      let liked = profile.liked.count
+      let query = Query(
+        text: texts[..<liked].joined(separator: "\n"),
+        vector: ReadingProfile.vector(
+          liked: Array(vectors[..<liked]), disliked: Array(vectors[liked...])))
+      var recommendations = try best(
+        k, for: query, in: index, filter: filter,
+        excluding: Set(profile.papers).union(excluded), explained: explained)
+      if explained {
+        for position in recommendations.indices {
+          let vector = index.vectorizer.vector(
+            for: recommendations[position].paper.text(for: configuration))
+          recommendations[position].closeTo = Self.closest(
+            of: Array(zip(profile.liked, vectors)), to: vector)
+        }
+      }
+      return recommendations
     }
+  }
+
+  /// The liked papers a recommendation is closest to: the closest, and any others at least
+  /// half as close, at most three, closest first.
+  private static func closest(of liked: [(ArxivID, SparseVector)], to vector: SparseVector)
+    -> [ArxivID]
+  {
+    let scored = liked.map { ($0.0, $0.1.dot(vector)) }.sorted { $0.1 > $1.1 }
+    guard let best = scored.first?.1, best > 0 else { return [] }
+    return scored.prefix(3).filter { $0.1 >= best / 2 }.map(\.0)
   }
 
   /// The papers most similar to a free text.
@@ -53,7 +109,7 @@ extension Recommender {
       guard index.paperCount > 0 else { throw RecommendationError.emptyLibrary }
       return try best(
         k, for: Query(text: text, vector: index.vectorizer.vector(for: text)), in: index,
-        filter: filter, excluding: nil, explained: explained)
+        filter: filter, excluding: [], explained: explained)
     }
   }
 
@@ -86,18 +142,18 @@ extension Recommender {
   /// The `k` best papers of the search index for a query, as recommendations read from the
   /// source.
   private func best(
-    _ k: Int, for query: Query, in index: SearchIndex, filter: PaperFilter, excluding row: Int?,
-    explained: Bool
+    _ k: Int, for query: Query, in index: SearchIndex, filter: PaperFilter,
+    excluding excluded: Set<ArxivID>, explained: Bool
   ) throws -> [Recommendation] {
     guard query.vector.count > 0 else { return [] }
     let scores = try index.scores(of: query.vector)
     var isCandidate = [Bool](repeating: true, count: index.paperCount)
     if let ids = try source.ids(matching: filter) {
-      guard !ids.isEmpty else { throw RecommendationError.noPapersSelected }
+      guard !ids.isEmpty else { throw try emptySelection(for: filter) }
       isCandidate = [Bool](repeating: false, count: index.paperCount)
       for id in ids { if let row = index.row(of: id) { isCandidate[row] = true } }
     }
-    if let row { isCandidate[row] = false }
+    for id in excluded { if let row = index.row(of: id) { isCandidate[row] = false } }
     let neighbors = Neighbor.best(k, of: scores, where: { isCandidate[$0] && scores[$0] > 0 })
     let papers = try source.papers(ids: neighbors.compactMap { index.id(ofRow: $0.index) })
     guard papers.count == neighbors.count else {

@@ -63,6 +63,17 @@ public final class Recommender {
     try source.papers(matching: filter)
   }
 
+  /// Why no paper passes a filter: `.emptyLibrary` when there are no papers at all, else
+  /// `.noPapersSelected` naming the condition that left none.
+  ///
+  /// - Throws: A `LibraryError` when the library cannot be read.
+  public func emptySelection(for filter: PaperFilter) throws -> RecommendationError {
+    let papers = try source.allPapers()
+    guard !papers.isEmpty else { return .emptyLibrary }
+    let emptied = filter.emptyingCondition(of: papers)
+    return .noPapersSelected(emptiedBy: emptied?.condition, among: emptied?.among ?? 0)
+  }
+
   /// The id of a paper that `id` nearly is, for a "did you mean" when there is no paper `id`
   /// (see ``PaperCorpus/ArxivID/closest(among:)``).
   ///

@@ -33,7 +33,7 @@ extension PaperIndex {
   func topics(
     count: GroupCount = .automatic, method: ClusteringMethod = .agglomerative, seed: UInt64 = 1
   ) throws -> Topics {
-    guard !papers.isEmpty else { throw RecommendationError.noPapersSelected }
+    guard !papers.isEmpty else { throw RecommendationError.noPapersSelected() }
     if case .fixed(let k) = count, k > papers.count {
       throw TopicError.tooManyGroups(requested: k, papers: papers.count)
     }

@@ -9,16 +9,18 @@ struct ListCommand: ParsableCommand {
     discussion: "Papers are ordered by first day, then votes (most first), then id.")
 
   @OptionGroup var source: PaperSourceOptions
-  @OptionGroup var days: DayFilterOptions
+  @OptionGroup var filters: FilterOptions
   @OptionGroup var output: FormatOption
 
   func run() throws {
     let (recommender, hadProblems) = try source.openRecommender()
-    let papers = try recommender.papers(matching: days.filter)
+    let papers = try recommender.papers(matching: filters.filter)
     if papers.isEmpty {
-      try recommender.papers().isEmpty
-        ? printError("\(source.name) has no papers; add digests with 'affinity add PATH…'")
-        : printError("no papers match --date/--since; 'affinity info' shows the days there are")
+      switch try recommender.emptySelection(for: filters.filter) {
+      case .emptyLibrary:
+        printError("\(source.name) has no papers; add digests with 'affinity add PATH…'")
+      case let error: printError("\(CommandError.wording(error))")
+      }
     }
     try output.print(PaperList(papers: papers))
     if hadProblems || papers.isEmpty { throw ExitCode.failure }

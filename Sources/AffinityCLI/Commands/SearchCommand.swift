@@ -28,7 +28,7 @@ struct SearchCommand: ParsableCommand {
     let query = try queryText()
     let (recommender, hadProblems) = try options.openRecommender(forSingleQueries: true)
     let results = try recommender.search(
-      query, count: options.count, filter: options.days.filter, explained: options.explain)
+      query, count: options.count, filter: options.filters.filter, explained: options.explain)
     if results.isEmpty { printError("no paper shares any term with the query") }
     try options.output.print(
       RecommendationOutput(
@@ -39,18 +39,6 @@ struct SearchCommand: ParsableCommand {
 
   private func queryText() throws -> String {
     guard let file = file ?? (text == "-" ? "-" : nil) else { return text ?? "" }
-    let data: Data
-    do {
-      data =
-        file == "-"
-        ? FileHandle.standardInput.readDataToEndOfFile()
-        : try Data(contentsOf: URL(fileURLWithPath: file))
-    } catch {
-      throw CommandError("cannot read \(file) (\(error.localizedDescription))")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw CommandError("\(file) is not UTF-8 text")
-    }
-    return text
+    return try readText(file)
   }
 }

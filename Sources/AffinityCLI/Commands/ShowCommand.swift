@@ -14,10 +14,7 @@ struct ShowCommand: ParsableCommand {
   @OptionGroup var output: FormatOption
 
   func run() throws {
-    guard let arxivID = ArxivID(id) else {
-      throw CommandError(
-        "'\(id)' is not an arXiv id; expected e.g. 2406.11839 or an arxiv.org link")
-    }
+    let arxivID = try arxivIDs([id])[0]
     let (recommender, hadProblems) = try source.openRecommender()
     guard let paper = try recommender.papers(ids: [arxivID]).first else {
       if let closest = try recommender.closestID(to: arxivID) {

@@ -15,7 +15,7 @@ struct TopicsCommand: ParsableCommand {
       """)
 
   @OptionGroup var source: PaperSourceOptions
-  @OptionGroup var days: DayFilterOptions
+  @OptionGroup var filters: FilterOptions
 
   @Option(
     name: .customLong("k"), parsing: .unconditional,
@@ -41,7 +41,7 @@ struct TopicsCommand: ParsableCommand {
     let (recommender, hadProblems) = try source.openRecommender(
       configuration: try model.configuration())
     let topics = try recommender.topics(
-      of: .matching(days.filter), count: count, method: method, seed: seed)
+      of: .matching(filters.filter), count: count, method: method, seed: seed)
     try output.print(TopicsOutput(topics: topics))
     if hadProblems { throw ExitCode.failure }
   }

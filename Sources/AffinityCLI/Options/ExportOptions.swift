@@ -3,12 +3,13 @@ import ArgumentParser
 import FileOutput
 import MatrixExport
 import PaperCorpus
+import PaperLibrary
 
 /// What `matrix` and `embeddings` share: which papers (source, `--date`/`--since` or `--ids`),
 /// the model, and where the output and its ids go.
 struct ExportOptions: ParsableArguments {
   @OptionGroup var source: PaperSourceOptions
-  @OptionGroup var days: DayFilterOptions
+  @OptionGroup var filters: FilterOptions
 
   @Option(
     help: ArgumentHelp(
@@ -29,8 +30,9 @@ struct ExportOptions: ParsableArguments {
   var idsOutput: String?
 
   func validate() throws {
-    if ids != nil, days.date != nil || days.since != nil {
-      throw ValidationError("--ids names the papers; leave out --date and --since with it.")
+    if ids != nil, filters.filter != PaperFilter() {
+      throw ValidationError(
+        "--ids names the papers; leave out the filters (--date, --since, …) with it.")
     }
     if output == "-" { throw ValidationError("-o needs a file name; omit it for standard output.") }
   }
@@ -53,14 +55,9 @@ struct ExportOptions: ParsableArguments {
   ///
   /// - Throws: A `CommandError` when `--ids` holds something that is not an arXiv id.
   func selection() throws -> PaperSelection {
-    guard let ids else { return .matching(days.filter) }
-    let named = try ids.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-      .map { text in
-        guard let id = ArxivID(text) else {
-          throw CommandError("--ids: '\(text)' is not an arXiv id; expected e.g. 2406.11839")
-        }
-        return id
-      }
+    guard let ids else { return .matching(filters.filter) }
+    let named = try arxivIDs(
+      ids.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }, option: "--ids")
     if named.isEmpty {
       throw CommandError("--ids names no paper; give ids like 2406.11839,2406.12345")
     }

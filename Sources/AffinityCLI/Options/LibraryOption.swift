@@ -18,12 +18,15 @@ struct LibraryOption: ParsableArguments {
   func openForWriting() throws -> PaperLibrary { try PaperLibrary(path: resolvedPath) }
 
   /// Opens an existing library; a missing one is an error that says how to make it.
-  func openExisting() throws -> PaperLibrary {
+  ///
+  /// - Parameter readsFiles: Whether the command could read files instead (`--corpus`), which
+  ///   the error then suggests.
+  func openExisting(readsFiles: Bool = true) throws -> PaperLibrary {
     let path = resolvedPath
     guard FileManager.default.fileExists(atPath: path) else {
       throw CommandError(
-        "no library at \(path); add digests with 'affinity add PATH…', "
-          + "or read files directly with --corpus PATH… or --sample")
+        "no library at \(path); add digests with 'affinity add PATH…'"
+          + (readsFiles ? ", or read files directly with --corpus PATH… or --sample" : ""))
     }
     return try PaperLibrary(path: path)
   }

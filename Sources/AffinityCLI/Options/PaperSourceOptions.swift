@@ -68,14 +68,3 @@ struct PaperSourceOptions: ParsableArguments {
     return "the library at \(library.resolvedPath)"
   }
 }
-
-/// `--date` and `--since`.
-struct DayFilterOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("Only papers listed on this day.", valueName: "YYYY-MM-DD"))
-  var date: Day?
-
-  @Option(help: ArgumentHelp("Only papers listed on this day or later.", valueName: "YYYY-MM-DD"))
-  var since: Day?
-
-  var filter: PaperFilter { PaperFilter(date: date, since: since) }
-}

@@ -9,7 +9,7 @@ struct RecommendationOptions: ParsableArguments {
   var explain = false
 
   @OptionGroup var source: PaperSourceOptions
-  @OptionGroup var days: DayFilterOptions
+  @OptionGroup var filters: FilterOptions
   @OptionGroup var output: FormatOption
 
   // `.unconditional`: a negative number is this option's value (and refused by name), not an

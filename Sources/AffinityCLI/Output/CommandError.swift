@@ -39,9 +39,31 @@ struct CommandError: Error, CustomStringConvertible {
     case .emptyQuery: "\(error); give some words, or --file PATH (- for standard input)"
     case .emptyLibrary:
       "there are no papers to recommend from; add digests with 'affinity add PATH…' or use --sample"
-    case .noPapersSelected:
-      "no papers match --date/--since; 'affinity info' shows the days there are"
+    case .noPapersSelected(let condition?, let among):
+      "no papers match \(flags(condition))"
+        + (condition.isDays
+          ? "; 'affinity info' shows the days there are"
+          : " (of the \(among == 1 ? "1 paper" : "\(among) papers") it was applied to)")
+    case .noPapersSelected(nil, _): "no papers were selected"
     }
+  }
+}
+
+/// A filter condition as the options that set it: `--since 2024-06-01 --until 2024-06-30`.
+func flags(_ condition: PaperFilter.Condition) -> String {
+  switch condition {
+  case .days(let date, let since, let until):
+    [("--date", date), ("--since", since), ("--until", until)]
+      .compactMap { flag, day in day.map { "\(flag) \($0)" } }.joined(separator: " ")
+  case .author(let text): "--author '\(text)'"
+  case .minimumVotes(let minimum): "--min-votes \(minimum)"
+  }
+}
+
+extension PaperFilter.Condition {
+  /// Whether the condition is about days.
+  var isDays: Bool {
+    if case .days = self { true } else { false }
   }
 }
 

@@ -9,6 +9,8 @@ struct RecommendationLine: Encodable {
   var score: Float
   var title: String
   var shared: [SharedTermLine]?
+  /// For a profile of several papers, explained: the ones this paper is nearest to.
+  var nearest: [String]?
 
   struct SharedTermLine: Encodable {
     var term: String
@@ -22,6 +24,7 @@ struct RecommendationLine: Encodable {
     score = recommendation.score
     title = recommendation.paper.title
     shared = recommendation.sharedTerms?.map { SharedTermLine(term: $0.term, share: $0.share) }
+    nearest = recommendation.closeTo?.map(\.rawValue)
   }
 
   /// "preference optimization 31%, dpo 12%".
@@ -30,18 +33,26 @@ struct RecommendationLine: Encodable {
   }
 }
 
-/// The output of `related` and `search`: a line per recommendation, with its shared terms when
-/// explained (JSON: an array of lines).
+/// The output of `related`, `search` and `recommend`: a line per recommendation, with its
+/// shared terms (and, for a profile, the papers it is nearest to) when explained (JSON: an array
+/// of lines).
 struct RecommendationOutput: CommandOutput {
   var lines: [RecommendationLine]
   var explained: Bool
+  /// Titles of the profile's papers, to name the nearest ones in the table.
+  var titles: [String: String] = [:]
+
+  /// Whether the lines name the profile papers they are nearest to.
+  private var namesNearest: Bool { lines.contains { $0.nearest != nil } }
 
   var rows: Rows {
     Rows(
-      header: ["query", "rank", "id", "score", "title"] + (explained ? ["shared"] : []),
+      header: ["query", "rank", "id", "score", "title"] + (explained ? ["shared"] : [])
+        + (namesNearest ? ["nearest"] : []),
       rows: lines.map { line in
         [line.query, String(line.rank), line.id, sixDecimals(line.score), line.title]
           + (explained ? [line.sharedText] : [])
+          + (namesNearest ? [(line.nearest ?? []).joined(separator: ",")] : [])
       })
   }
 
@@ -58,6 +69,9 @@ struct RecommendationOutput: CommandOutput {
       text += String(
         format: "%3d  %@  %.3f  %@\n", line.rank,
         line.id.padding(toLength: 10, withPad: " ", startingAt: 0), line.score, line.title)
+      for id in line.nearest ?? [] {
+        text += "      near \(id)" + (titles[id].map { "  \($0)" } ?? "") + "\n"
+      }
       if explained, !line.sharedText.isEmpty { text += "      shared: \(line.sharedText)\n" }
     }
     return text

@@ -57,6 +57,40 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 
+  /// The day `count` days later (earlier for a negative count); `nil` outside years 1–9999.
+  public func adding(days count: Int) -> Day? {
+    Day(daysSince1970: daysSince1970 + count)
+  }
+
+  /// Days since 1970-01-01 (negative before).
+  public var daysSince1970: Int {
+    // Howard Hinnant's days-from-civil: years start in March, so leap days come last.
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  /// The day `number` days after 1970-01-01 (before, for a negative number); `nil` outside
+  /// years 1–9999.
+  public init?(daysSince1970 number: Int) {
+    let z = number + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let shiftedMonth = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+    let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    guard (1...9999).contains(year) else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
   /// Decodes the text form; malformed text is a `DecodingError.dataCorrupted`.
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
