@@ -8,6 +8,10 @@ Four checks, on papers read by Affinity itself (`affinity list --format json`):
   (Scripts/eval/related.tsv): hit@1, recall@5 and MRR of the first of them (0 beyond the top 10).
 - title -> summary: each paper's English title is the query; the documents are the summaries
   alone (mostly Korean); the true paper's rank gives MRR, hit@1 and hit@5.
+- reading profiles: `affinity related A [B] [--not X]`, judged by the topic labels: precision@5
+  of A's topic for one liked paper, for every pair of liked papers of a topic, and for one liked
+  paper steering away from its nearest paper of another topic (scikit-learn: the same rule, mean
+  cosines less a quarter of the avoided paper's, on its TF-IDF vectors).
 - topics: `affinity topics` (k chosen automatically, and told the true k) against the topic
   labels, beside scikit-learn KMeans on its TF-IDF vectors told the true k: ARI, NMI, purity.
 """
@@ -78,6 +82,24 @@ def topic_scores(truth, found):
             table.max(axis=0).sum() / table.sum())
 
 
+def profile_scores(rank, topics, ids):
+    """Precision@5 of the liked paper's topic for the three kinds of profile; `rank(liked, avoided)`
+    returns the ids ranked for a profile, its own papers left out."""
+    def precision(ranked, topic):
+        return sum(topics[i] == topic for i in ranked[:5]) / 5
+    one, pairs, avoiding = [], [], []
+    for a in ids:
+        topic = topics[a]
+        if sum(topics[i] == topic for i in ids) < 2:
+            continue
+        ranked = rank([a], [])
+        one.append(precision(ranked, topic))
+        avoided = next(i for i in ranked if topics[i] != topic)
+        avoiding.append(precision(rank([a], [avoided]), topic))
+        pairs += [precision(rank([a, b], []), topic) for b in ids if b > a and topics[b] == topic]
+    return np.mean(one), np.mean(pairs), np.mean(avoiding), len(pairs)
+
+
 def our_topics(affinity, corpus, ids, *args):
     groups = {}
     for line in run(affinity, "topics", "--corpus", corpus, "--format", "tsv", *args).splitlines()[1:]:
@@ -141,6 +163,22 @@ def main():
     scores = (queries @ fitted.T).toarray()
     their_ranks = [int(np.sum(scores[i] > scores[i, i])) + 1 for i in range(len(papers))]
 
+    # Reading profiles.
+    def our_rank(liked, avoided):
+        listed = run(args.affinity, "related", *liked, *[x for i in avoided for x in ("--not", i)],
+                     "--corpus", args.corpus, "-k", str(len(ids)), "--format", "tsv", *model)
+        return [line.split("\t")[2] for line in listed.splitlines()[1:]]
+    cosine = (matrix @ matrix.T).toarray()
+    position = {paper_id: i for i, paper_id in enumerate(ids)}
+    def their_rank(liked, avoided):
+        scores = np.mean([cosine[position[i]] for i in liked], axis=0)
+        if avoided:
+            scores = scores - 0.25 * np.mean([cosine[position[i]] for i in avoided], axis=0)
+        order = np.argsort(-scores, kind="stable")
+        return [ids[j] for j in order if ids[j] not in liked + avoided]
+    our_profiles = profile_scores(our_rank, topics, ids)
+    their_profiles = profile_scores(their_rank, topics, ids)
+
     # Topic groups.
     from sklearn.cluster import KMeans
     truth = [topics[i] for i in ids]
@@ -159,6 +197,9 @@ def main():
         ("title → summary: MRR", retrieval_scores(our_ranks)[0], retrieval_scores(their_ranks)[0]),
         ("title → summary: hit@1", retrieval_scores(our_ranks)[1], retrieval_scores(their_ranks)[1]),
         ("title → summary: hit@5", retrieval_scores(our_ranks)[2], retrieval_scores(their_ranks)[2]),
+        ("profile: one liked paper, precision@5", our_profiles[0], their_profiles[0]),
+        (f"profile: two liked papers of a topic ({our_profiles[3]} pairs), precision@5", our_profiles[1], their_profiles[1]),
+        ("profile: one liked, --not its nearest other-topic paper, precision@5", our_profiles[2], their_profiles[2]),
     ]
     print(f"{len(papers)} papers, {true_k} topics (Scripts/eval/topics.tsv), "
           f"{len(related)} papers with papers to read next (Scripts/eval/related.tsv)\n")
