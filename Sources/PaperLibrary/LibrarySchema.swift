@@ -11,24 +11,39 @@ import PaperCorpus
 ///   additions that changed its papers (see ``LibraryStamp``).
 /// - `mark` (v3): one row per marked paper: its id (the library need not have the paper), the
 ///   ``Mark`` and the day marked. Not tied to `paper`, so marks outlive re-adding papers.
+/// - `paper.categories` (v4): the arXiv categories, as JSON.
 enum LibrarySchema {
   /// Every connection's set-up: the SQL functions the library's queries use.
   static var configuration: Configuration {
     var configuration = Configuration()
-    configuration.prepareDatabase { db in db.add(function: authorMatches) }
+    configuration.prepareDatabase { db in
+      db.add(function: authorMatches)
+      db.add(function: categoryMatches)
+    }
     return configuration
   }
 
   /// `affinity_author_matches(authors, text)`: whether a paper's authors (the JSON column) name
   /// one containing `text`, as ``PaperFilter/Condition/author(_:)`` decides.
-  static let authorMatches = DatabaseFunction(
-    "affinity_author_matches", argumentCount: 2, pure: true
-  ) { values in
-    guard let json = String.fromDatabaseValue(values[0]),
-      let text = String.fromDatabaseValue(values[1]),
-      let authors = try? JSONDecoder().decode([String].self, from: Data(json.utf8))
-    else { return false }
-    return PaperFilter.names(authors, contain: text)
+  static let authorMatches = listFunction("affinity_author_matches", PaperFilter.names(_:contain:))
+
+  /// `affinity_category_matches(categories, name)`: whether a paper's categories (the JSON
+  /// column) include `name`, as ``PaperFilter/Condition/category(_:)`` decides.
+  static let categoryMatches = listFunction(
+    "affinity_category_matches", PaperFilter.categories(_:include:))
+
+  /// An SQL function of a JSON array of strings (a column) and a text: `test` of them, false for
+  /// a value that is not such an array.
+  private static func listFunction(
+    _ name: String, _ test: @escaping @Sendable ([String], String) -> Bool
+  ) -> DatabaseFunction {
+    DatabaseFunction(name, argumentCount: 2, pure: true) { values in
+      guard let json = String.fromDatabaseValue(values[0]),
+        let text = String.fromDatabaseValue(values[1]),
+        let list = try? JSONDecoder().decode([String].self, from: Data(json.utf8))
+      else { return false }
+      return test(list, text)
+    }
   }
 
   static var migrator: DatabaseMigrator {
@@ -66,6 +81,11 @@ enum LibrarySchema {
         table.column("mark", .text).notNull()
           .check { Mark.allCases.map(\.rawValue).contains($0) }
         table.column("day", .text).notNull()
+      }
+    }
+    migrator.registerMigration("v4: categories") { db in
+      try db.alter(table: "paper") { table in
+        table.add(column: "categories", .jsonText).notNull().defaults(to: "[]")
       }
     }
     return migrator

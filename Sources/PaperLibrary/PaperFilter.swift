@@ -21,6 +21,9 @@ public struct PaperFilter: Sendable, Hashable {
   /// Only papers with at least this many votes (their latest known count; unknown counts
   /// fail).
   public var minimumVotes: Int?
+  /// Only papers in this arXiv category (`cs.CL`) or archive (`cs`: any `cs.` category),
+  /// ignoring case.
+  public var category: String?
 
   /// Creates a filter.
   ///
@@ -30,15 +33,17 @@ public struct PaperFilter: Sendable, Hashable {
   ///   - until: Keep papers listed on this day or earlier.
   ///   - author: Keep papers with an author whose name contains this text.
   ///   - minimumVotes: Keep papers with at least this many votes.
+  ///   - category: Keep papers in this category or archive.
   public init(
     date: Day? = nil, since: Day? = nil, until: Day? = nil, author: String? = nil,
-    minimumVotes: Int? = nil
+    minimumVotes: Int? = nil, category: String? = nil
   ) {
     self.date = date
     self.since = since
     self.until = until
     self.author = author
     self.minimumVotes = minimumVotes
+    self.category = category
   }
 
   /// Whether a paper passes. A paper with no days passes only when no day is asked for.
@@ -46,12 +51,13 @@ public struct PaperFilter: Sendable, Hashable {
     conditions.allSatisfy { $0.accepts(paper) }
   }
 
-  /// The conditions set, in a fixed order: days, author, votes.
+  /// The conditions set, in a fixed order: days, category, author, votes.
   public var conditions: [Condition] {
     var conditions: [Condition] = []
     if date != nil || since != nil || until != nil {
       conditions.append(.days(date: date, since: since, until: until))
     }
+    if let category { conditions.append(.category(category)) }
     if let author { conditions.append(.author(author)) }
     if let minimumVotes { conditions.append(.minimumVotes(minimumVotes)) }
     return conditions
@@ -75,6 +81,8 @@ public struct PaperFilter: Sendable, Hashable {
   public enum Condition: Sendable, Hashable {
     /// Listed on `date`, or on a day from `since` to `until` (either end open when `nil`).
     case days(date: Day?, since: Day?, until: Day?)
+    /// In this category, or a category of this archive.
+    case category(String)
     /// An author's name contains this text, ignoring case and accents.
     case author(String)
     /// At least this many votes.
@@ -88,11 +96,23 @@ public struct PaperFilter: Sendable, Hashable {
           (date.map { day == $0 } ?? true) && (since.map { day >= $0 } ?? true)
             && (until.map { day <= $0 } ?? true)
         }
+      case .category(let name):
+        return PaperFilter.categories(paper.categories, include: name)
       case .author(let text):
         return PaperFilter.names(paper.authors, contain: text)
       case .minimumVotes(let minimum):
         return (paper.votes ?? Int.min) >= minimum
       }
+    }
+  }
+
+  /// Whether `categories` include `name` (`cs.CL`), or one of the archive `name` (`cs` for
+  /// `cs.CL`; `math` for `math.AG`, `hep-th` for itself), ignoring case.
+  static func categories(_ categories: [String], include name: String) -> Bool {
+    let name = name.lowercased()
+    return categories.contains {
+      let category = $0.lowercased()
+      return category == name || category.hasPrefix(name + ".")
     }
   }
 

@@ -94,11 +94,34 @@ public final class PaperLibrary: Sendable {
   /// - Complexity: O(*n* log *N*) for *n* papers into a library of *N*.
   @discardableResult
   public func add(_ papers: [Paper]) throws(LibraryError) -> AddSummary {
+    try add { add in try add(papers) }
+  }
+
+  /// Adds papers that arrive in parts (a large file read a part at a time) in one
+  /// transaction, so that only a part is in memory and a failure leaves the library as it was.
+  ///
+  /// ```swift
+  /// try library.add { add in
+  ///   try CorpusReader.forEachPart(of: .file(path)) { try add($0.result.papers) }
+  /// }
+  /// ```
+  ///
+  /// - Parameter parts: Calls its argument with each part's papers, in order.
+  /// - Returns: How many were added, updated or already there unchanged.
+  /// - Throws: `LibraryError.failed` or `.busy` when the write fails, and what `parts` throws
+  ///   (as `.failed`); the library is then unchanged.
+  @discardableResult
+  public func add(parts: (_ add: ([Paper]) throws -> Void) throws -> Void) throws(LibraryError)
+    -> AddSummary
+  {
     try write { db in
       var summary = AddSummary()
-      var stored = try Self.storedPapers(ids: papers.map(\.id.rawValue), in: db)
-      for paper in papers {
-        try Self.merge(paper, into: db, stored: &stored, summary: &summary)
+      try parts { papers in
+        // Ids repeated in a part merge in order, as if added one by one.
+        var stored = try Self.storedPapers(ids: papers.map(\.id.rawValue), in: db)
+        for paper in papers {
+          try Self.merge(paper, into: db, stored: &stored, summary: &summary)
+        }
       }
       if summary.added + summary.updated > 0 {
         try db.execute(sql: "UPDATE state SET generation = generation + 1")
@@ -209,6 +232,9 @@ public final class PaperLibrary: Sendable {
         clauses.append(
           "EXISTS (SELECT 1 FROM appearance a WHERE a.paperID = paper.id AND "
             + days.joined(separator: " AND ") + ")")
+      case .category(let name):
+        clauses.append("\(LibrarySchema.categoryMatches.name)(paper.categories, ?)")
+        arguments.append(name)
       case .author(let text):
         clauses.append("\(LibrarySchema.authorMatches.name)(paper.authors, ?)")
         arguments.append(text)

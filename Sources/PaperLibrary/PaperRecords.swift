@@ -9,6 +9,7 @@ struct PaperRow: Codable, Equatable, FetchableRecord, PersistableRecord {
   var authors: [String]
   var omitsAuthors: Bool
   var sections: [SummarySection]
+  var categories: [String]
 
   init(_ paper: Paper) {
     id = paper.id.rawValue
@@ -16,6 +17,7 @@ struct PaperRow: Codable, Equatable, FetchableRecord, PersistableRecord {
     authors = paper.authors
     omitsAuthors = paper.omitsAuthors
     sections = paper.sections
+    categories = paper.categories
   }
 }
 

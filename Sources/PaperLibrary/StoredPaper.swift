@@ -38,7 +38,9 @@ struct StoredPaper: Equatable {
   /// - Parameter paper: A paper with this one's id.
   /// - Returns: What changed.
   mutating func merge(_ paper: Paper) -> Changes {
-    let row = PaperRow(paper)
+    var row = PaperRow(paper)
+    // A listing without categories (a digest) keeps those another source gave.
+    if row.categories.isEmpty { row.categories = self.row.categories }
     var changes = Changes()
     let newestKept = days.map(\.day).max() ?? ""
     for day in paper.dates {
@@ -69,7 +71,8 @@ struct StoredPaper: Equatable {
     return Paper(
       id: id, title: row.title, authors: row.authors, omitsAuthors: row.omitsAuthors,
       dates: days.compactMap { Day($0.day) },
-      votes: days.last(where: { $0.votes != nil })?.votes, sections: row.sections)
+      votes: days.last(where: { $0.votes != nil })?.votes, sections: row.sections,
+      categories: row.categories)
   }
 }
 

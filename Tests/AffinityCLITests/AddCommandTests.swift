@@ -76,7 +76,7 @@ import _TestSupport
           + "a Daily Papers digest or JSON Lines",
         "\(notJSON):1: field 'title' has the wrong type; expected a string",
         "\(notJSON):2: not valid JSON; expected one JSON object a line",
-        "\(folder.path): folder has no digests; expected .md, .txt or .jsonl files in it",
+        "\(folder.path): folder has no digests; expected .md, .txt, .jsonl or .json files in it",
         "/no/such/file.md: no such file or folder",
       ])
     #expect(

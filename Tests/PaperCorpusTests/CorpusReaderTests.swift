@@ -77,7 +77,9 @@ import Testing
 
   @Test func textThatIsNeitherFormatIsReported() {
     let result = parse("Dear reader,\nthis is a letter.\n", name: "letter.txt")
-    #expect(result.problems.first?.description.contains("not a digest or JSON Lines file") == true)
+    #expect(
+      result.problems.first?.description.contains(
+        "not a digest, JSON Lines or Hugging Face daily-papers file") == true)
   }
 
   @Test func aTwentyMegabyteLineRejectsOnlyItsEntry() {

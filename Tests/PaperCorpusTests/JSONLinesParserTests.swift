@@ -28,8 +28,8 @@ import Testing
       "field 'votes' has the wrong type"
     ),
     (
-      "{\"id\": \"2406.11839\", \"title\": \"T\", \"authors\": \"A, B\"}",
-      "field 'authors' has the wrong type; expected an array of strings"
+      "{\"id\": \"2406.11839\", \"title\": \"T\", \"authors\": 3}",
+      "field 'authors' has the wrong type; expected an array of strings or one string"
     ),
     (
       "{\"id\": \"2406.11839\", \"title\": \"T\", \"authors\": [\"A\", 3]}",

@@ -58,8 +58,9 @@ import Testing
     try queue.close()
 
     let library = try PaperLibrary(path: temporary.path)
-    #expect(try library.statistics().schemaVersion == 3)
+    #expect(try library.statistics().schemaVersion == 4)
     #expect(try library.papers().map(\.title) == ["mDPO"])
+    #expect(try library.papers().map(\.categories) == [[]])  // v4: categories, none yet
     try library.mark([ArxivID("2406.11839")!], as: .read, on: today)
     #expect(try library.marks().map(\.mark) == [.read])
   }

@@ -6,14 +6,15 @@ import Testing
 
 /// Filters decide the same in memory (`accepts`) and in SQLite (`ids(matching:)`).
 @Suite struct PaperFilterTests {
-  /// Papers over three days, with accented, mixed-case and missing authors and votes.
+  /// Papers over three days, with accented, mixed-case and missing authors and votes, and
+  /// categories.
   let papers: [Paper] = [
     Paper(
       id: ArxivID("2406.00001")!, title: "A", authors: ["Balázs Kégl", "Yoon Kim"],
-      dates: [day("2024-06-17"), day("2024-06-19")], votes: 12),
+      dates: [day("2024-06-17"), day("2024-06-19")], votes: 12, categories: ["cs.CL", "cs.LG"]),
     Paper(
       id: ArxivID("2406.00002")!, title: "B", authors: ["NIKITA Ivanov"],
-      dates: [day("2024-06-18")], votes: 3),
+      dates: [day("2024-06-18")], votes: 3, categories: ["math.AG"]),
     Paper(
       id: ArxivID("2406.00003")!, title: "C", authors: [], dates: [day("2024-06-18")], votes: nil),
     Paper(
@@ -37,6 +38,10 @@ import Testing
     PaperFilter(minimumVotes: 5),
     PaperFilter(date: day("2024-06-19"), author: "kégl", minimumVotes: 12),
     PaperFilter(date: day("2024-06-19"), minimumVotes: 13),
+    PaperFilter(category: "cs"),
+    PaperFilter(category: "CS.lg"),
+    PaperFilter(category: "c"),  // not an archive
+    PaperFilter(minimumVotes: 1, category: "math.AG"),
   ]
 
   @Test(arguments: filters)
@@ -59,6 +64,16 @@ import Testing
       ids(PaperFilter(since: day("2024-06-18"), until: day("2024-06-18"))) == [
         "2406.00002", "2406.00003",
       ])
+  }
+
+  @Test func aCategoryMatchesItselfAndAnArchiveItsSubjects() {
+    func ids(_ category: String) -> [String] {
+      papers.filter(PaperFilter(category: category).accepts).map(\.id.rawValue)
+    }
+    #expect(ids("cs") == ["2406.00001"])
+    #expect(ids("cs.cl") == ["2406.00001"])
+    #expect(ids("cs.C").isEmpty && ids("c").isEmpty)
+    #expect(ids("math") == ["2406.00002"])
   }
 
   @Test func theEmptyingConditionIsTheFirstThatLeavesNone() {

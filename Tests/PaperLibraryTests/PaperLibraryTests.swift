@@ -190,7 +190,7 @@ struct TemporaryLibrary: ~Copyable {
     #expect(
       try library.statistics()
         == LibraryStatistics(
-          paperCount: 0, dayCount: 0, firstDay: nil, lastDay: nil, schemaVersion: 3))
+          paperCount: 0, dayCount: 0, firstDay: nil, lastDay: nil, schemaVersion: 4))
     try library.add([
       makePaper("2406.00001", on: "2024-06-18"), makePaper("2403.00001", on: "2024-03-08"),
     ])
@@ -227,5 +227,22 @@ struct TemporaryLibrary: ~Copyable {
     } throws: { error in
       "\(error)".contains("newer version of Affinity")
     }
+  }
+}
+
+@Suite struct CategoryTests {
+  @Test func categoriesAreKeptAndADigestListingWithoutThemKeepsThem() throws {
+    let library = try PaperLibrary.inMemory()
+    var fromArxiv = makePaper("2406.00001", on: "2024-06-17")
+    fromArxiv.categories = ["cs.CL", "cs.AI"]
+    try library.add([fromArxiv])
+    #expect(try library.papers().first?.categories == ["cs.CL", "cs.AI"])
+    // The digest lists it a day later, with no categories: the text is the digest's, the
+    // categories stay.
+    try library.add([makePaper("2406.00001", on: "2024-06-18", summary: "새 요약")])
+    let paper = try #require(try library.papers().first)
+    #expect(paper.categories == ["cs.CL", "cs.AI"])
+    #expect(paper.summary == "새 요약")
+    #expect(try library.ids(matching: PaperFilter(category: "cs")) == [fromArxiv.id])
   }
 }

@@ -7,11 +7,13 @@ import PaperLibrary
 struct AddCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "add",
-    abstract: "Add digests (.md, .txt) or JSON Lines files, or folders of them, to the library.",
+    abstract:
+      "Add digests, JSON Lines (the arXiv metadata snapshot too) or Hugging Face daily-papers files, or folders of them, to the library.",
     discussion: """
       Adding a digest again changes nothing; a paper listed on several days keeps every day. \
       Malformed entries are reported and skipped, the rest of their file is still added, and \
-      the command then exits with status 1.
+      the command then exits with status 1. Files of any size are read a part at a time, each \
+      file in one transaction; on a terminal, progress is shown on standard error.
       """)
 
   @Argument(
@@ -23,6 +25,9 @@ struct AddCommand: ParsableCommand {
   @Flag(help: "Add the built-in sample of 20 papers.")
   var sample = false
 
+  @Flag(help: "Show no progress, only the summary.")
+  var quiet = false
+
   @OptionGroup var library: LibraryOption
 
   func validate() throws {
@@ -33,18 +38,34 @@ struct AddCommand: ParsableCommand {
 
   func run() throws {
     let store = try library.openForWriting()
-    var inputs = sample ? [try SampleDigest.read()] : []
-    inputs += CorpusReader.read(paths: paths)
     var summary = AddSummary()
     var rejected = 0
     var problems = 0
-    for input in inputs {
-      for problem in input.problems { printError(problem.description) }
-      problems += input.problems.count
-      rejected += input.rejectedCount
-      summary += try store.add(input.papers)
+    let progress = ReadingProgress(quiet: quiet)
+    func report(_ result: CorpusReadResult) {
+      if !result.problems.isEmpty { progress.clearLine() }
+      for problem in result.problems { printError(problem.description) }
+      problems += result.problems.count
+      rejected += result.rejectedCount
     }
-    let files = inputs.count == 1 ? "1 file" : "\(inputs.count) files"
+    if sample {
+      let digest = try SampleDigest.read()
+      report(digest)
+      summary += try store.add(digest.papers)
+    }
+    let inputs = CorpusReader.inputs(paths)
+    for input in inputs {
+      summary += try store.add { add in
+        try CorpusReader.forEachPart(of: input) { part in
+          report(part.result)
+          try add(part.result.papers)
+          progress.update(part)
+        }
+      }
+      progress.finish()
+    }
+    let count = inputs.count + (sample ? 1 : 0)
+    let files = count == 1 ? "1 file" : "\(count) files"
     try writeStandardOutput(
       "added \(summary.added), updated \(summary.updated), unchanged \(summary.unchanged), "
         + "rejected \(rejected) (\(files) into \(store.path))\n")

@@ -42,7 +42,7 @@ struct RecommendCommand: ParsableCommand {
     }
     var filter = options.filters.filter
     if filter.conditions.allSatisfy({ !$0.isDays }) {
-      guard let newest = try library.statistics().lastDay.flatMap(Day.init) else {
+      guard let newest = try library.statistics().lastDay.flatMap({ Day($0) }) else {
         throw CommandError(
           "the library has no dated papers; add digests with 'affinity add PATH…'")
       }

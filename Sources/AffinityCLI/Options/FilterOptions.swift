@@ -23,6 +23,12 @@ struct FilterOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
+      "Only papers in this arXiv category (cs.CL) or archive (cs: any cs. category).",
+      valueName: "category"))
+  var category: String?
+
+  @Option(
+    help: ArgumentHelp(
       "Only papers with an author whose name contains this text (any case and accents).",
       valueName: "name"))
   var author: String?
@@ -36,6 +42,9 @@ struct FilterOptions: ParsableArguments {
     if let author, author.trimmingCharacters(in: .whitespaces).isEmpty {
       throw ValidationError("--author needs part of a name.")
     }
+    if let category, category.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw ValidationError("--category needs a category such as cs.CL, or an archive such as cs.")
+    }
     if let minimumVotes, minimumVotes < 0 {
       throw ValidationError("--min-votes must be 0 or more (got \(minimumVotes)).")
     }
@@ -48,7 +57,8 @@ struct FilterOptions: ParsableArguments {
   var filter: PaperFilter {
     PaperFilter(
       date: date?.day, since: since?.day, until: until?.day,
-      author: author?.trimmingCharacters(in: .whitespaces), minimumVotes: minimumVotes)
+      author: author?.trimmingCharacters(in: .whitespaces), minimumVotes: minimumVotes,
+      category: category?.trimmingCharacters(in: .whitespaces))
   }
 }
 

@@ -56,6 +56,7 @@ func flags(_ condition: PaperFilter.Condition) -> String {
     [("--date", date), ("--since", since), ("--until", until)]
       .compactMap { flag, day in day.map { "\(flag) \($0)" } }.joined(separator: " ")
   case .author(let text): "--author '\(text)'"
+  case .category(let name): "--category \(name)"
   case .minimumVotes(let minimum): "--min-votes \(minimum)"
   }
 }

@@ -43,6 +43,9 @@ struct PaperDetail: CommandOutput {
       "authors: "
         + (paper.authors + (paper.omitsAuthors ? ["and others"] : [])).joined(separator: ", "),
     ]
+    if !paper.categories.isEmpty {
+      lines.append("categories: " + paper.categories.joined(separator: " "))
+    }
     for section in paper.sections {
       lines.append("")
       if let heading = section.heading { lines.append(heading) }

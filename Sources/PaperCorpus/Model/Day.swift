@@ -91,6 +91,24 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     self.day = day
   }
 
+  /// The day of an RFC 2822 date such as arXiv writes (`Mon, 2 Apr 2007 19:18:42 GMT`), as
+  /// written (the time and zone are not applied); `nil` when the text is not one.
+  ///
+  /// - Parameter text: `[Weekday,] D Mon YYYY …`.
+  public init?(rfc2822 text: String) {
+    var parts = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+    if let first = parts.first, first.first?.isLetter == true { parts.removeFirst() }
+    let months = [
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    guard parts.count >= 3, let day = Int(parts[0]), (1...31).contains(day),
+      let month = months.firstIndex(of: parts[1].prefix(3).lowercased()),
+      parts[2].count == 4, let year = Int(parts[2])
+    else { return nil }
+    let pad = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+    self.init("\(year)-\(pad(month + 1))-\(pad(day))")
+  }
+
   /// Decodes the text form; malformed text is a `DecodingError.dataCorrupted`.
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)

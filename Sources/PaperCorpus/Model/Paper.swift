@@ -22,6 +22,8 @@ public struct Paper: Sendable, Hashable, Codable {
   public var votes: Int?
   /// The summary, section by section, in the order written.
   public var sections: [SummarySection]
+  /// arXiv subject categories, primary first (`cs.CL`, `cs.LG`); empty when the source has none.
+  public var categories: [String]
 
   /// Creates a paper.
   ///
@@ -33,9 +35,11 @@ public struct Paper: Sendable, Hashable, Codable {
   ///   - dates: The days the paper was listed on; sorted and de-duplicated here.
   ///   - votes: The vote count, if known.
   ///   - sections: The summary sections.
+  ///   - categories: The arXiv categories.
   public init(
     id: ArxivID, title: String, authors: [String] = [], omitsAuthors: Bool = false,
-    dates: [Day] = [], votes: Int? = nil, sections: [SummarySection] = []
+    dates: [Day] = [], votes: Int? = nil, sections: [SummarySection] = [],
+    categories: [String] = []
   ) {
     self.id = id
     self.title = title
@@ -44,6 +48,7 @@ public struct Paper: Sendable, Hashable, Codable {
     self.dates = Array(Set(dates)).sorted()
     self.votes = votes
     self.sections = sections
+    self.categories = categories
   }
 
   /// The first day the paper was listed on, if any.

@@ -21,18 +21,21 @@ public enum DigestParser {
   /// Parses a digest.
   ///
   /// - Parameters:
-  ///   - bytes: The file's contents.
+  ///   - bytes: The file's contents, or a part of them that starts at a line.
   ///   - source: The file's name, for messages.
+  ///   - firstLine: The number of the first line.
   /// - Returns: The papers, each dated by the digest's header, and the problems found.
   /// - Complexity: O(*n*) in the size of the text.
-  public static func parse(_ bytes: [UInt8], source: String) -> CorpusReadResult {
+  public static func parse(_ bytes: [UInt8], source: String, firstLine: Int = 1)
+    -> CorpusReadResult
+  {
     var parser = Parser(source: source)
-    for line in TextLines(bytes: bytes) { parser.consume(line) }
+    for line in TextLines(bytes: bytes, firstLineNumber: firstLine) { parser.consume(line) }
     parser.finishEntry()
     if !parser.headerHandled {
       parser.result.problems.insert(
         CorpusProblem(
-          source: source, line: 1,
+          source: source, line: firstLine,
           message: "no digest header; expected '## Daily Papers (YYYY-MM-DD)' on the first line"),
         at: 0)
     }

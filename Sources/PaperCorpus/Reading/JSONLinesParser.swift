@@ -5,26 +5,38 @@ import Parallel
 ///
 /// ```
 /// {"id": "2406.11839", "title": "mDPO", "authors": ["A", "B"], "date": "2024-06-18",
-///  "votes": 12, "abstract": "…"}
+///  "votes": 12, "abstract": "…", "categories": ["cs.CV"]}
 /// ```
 /// `id` and `title` are required; `authors` (array of strings), `date` (`YYYY-MM-DD`), `votes`
-/// (integer or null) and `text` or `abstract` (string) are optional. A line that is not such an
-/// object, or holds bytes that are not UTF-8 text, is reported with its line number and skipped.
+/// (integer or null), `text` or `abstract` (string) and `categories` are optional. A line that
+/// is not such an object, or holds bytes that are not UTF-8 text, is reported with its line
+/// number and skipped.
+///
+/// Records of the arXiv metadata snapshot read as they are: `authors` as one string
+/// (`A, B and C`, with LaTeX accents such as `Bal\'azs`) or, when present, `authors_parsed`
+/// (`[last, first, suffix]` each); `categories` space-separated; the day listed is the first
+/// of `versions`' `created` dates (RFC 2822), else `update_date`. Runs of white space in titles
+/// and abstracts (the snapshot's line breaks) become one space.
 public enum JSONLinesParser {
   /// Parses JSON Lines, a few hundred lines at a time on all cores.
   ///
   /// - Parameters:
-  ///   - bytes: The file's contents.
+  ///   - bytes: The file's contents, or whole lines of them.
   ///   - source: The file's name, for messages.
+  ///   - firstLine: The number of the first line.
   /// - Returns: The papers and the problems found, in the order of the lines.
   /// - Complexity: O(*n*) in the size of the text.
-  public static func parse(_ bytes: [UInt8], source: String) -> CorpusReadResult {
+  public static func parse(_ bytes: [UInt8], source: String, firstLine: Int = 1)
+    -> CorpusReadResult
+  {
     let lines = TextLines(bytes: bytes)
     let ranges = lines.ranges
     let outcomes = Parallel.mapChunks(of: ranges.count, size: 256) { chunk in
       let decoder = JSONDecoder()
       return chunk.map { index in
-        outcome(of: lines.line(index + 1, range: ranges[index]), source: source, decoder: decoder)
+        outcome(
+          of: lines.line(firstLine + index, range: ranges[index]), source: source,
+          decoder: decoder)
       }
     }
     var result = CorpusReadResult(source: source)
@@ -64,11 +76,55 @@ public enum JSONLinesParser {
   private struct Record: Decodable {
     var id: String?
     var title: String?
-    var authors: [String]?
+    var authors: Authors?
+    var authorsParsed: [[String]]?
     var date: String?
     var votes: Int?
     var text: String?
     var abstract: String?
+    var categories: Categories?
+    var versions: [Version]?
+    var updateDate: String?
+
+    enum CodingKeys: String, CodingKey {
+      case id, title, authors, date, votes, text, abstract, categories, versions
+      case authorsParsed = "authors_parsed"
+      case updateDate = "update_date"
+    }
+  }
+
+  /// Authors as an array of names, or as one string (the arXiv snapshot's `A, B and C`).
+  private enum Authors: Decodable {
+    case names([String])
+    case text(String)
+
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.singleValueContainer()
+      if let text = try? container.decode(String.self) {
+        self = .text(text)
+      } else {
+        self = .names(try container.decode([String].self))
+      }
+    }
+  }
+
+  /// Categories as an array, or space-separated in one string (the arXiv snapshot).
+  private struct Categories: Decodable {
+    var names: [String]
+
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.singleValueContainer()
+      if let text = try? container.decode(String.self) {
+        names = text.split(whereSeparator: \.isWhitespace).map(String.init)
+      } else {
+        names = try container.decode([String].self)
+      }
+    }
+  }
+
+  /// One of an arXiv paper's versions; `created` is an RFC 2822 date.
+  private struct Version: Decodable {
+    var created: String?
   }
 
   /// Why a line is not a paper record.
@@ -91,7 +147,7 @@ public enum JSONLinesParser {
     guard let id = ArxivID(rawID) else {
       throw Rejection("field 'id': '\(rawID)' is not an arXiv id (expected e.g. 2406.11839)")
     }
-    guard let title = record.title?.trimmingWhitespace(), !title.isEmpty else {
+    guard let title = record.title.map(singleSpaced), !title.isEmpty else {
       throw Rejection("missing or empty field 'title'")
     }
     var dates: [Day] = []
@@ -100,16 +156,69 @@ public enum JSONLinesParser {
         throw Rejection("field 'date': '\(rawDate)' is not a real YYYY-MM-DD date")
       }
       dates = [day]
+    } else if let created = record.versions?.first?.created {
+      guard let day = Day(rfc2822: created) else {
+        throw Rejection("field 'versions.[0].created': '\(created)' is not an RFC 2822 date")
+      }
+      dates = [day]
+    } else if let rawDate = record.updateDate {
+      guard let day = Day(rawDate) else {
+        throw Rejection("field 'update_date': '\(rawDate)' is not a real YYYY-MM-DD date")
+      }
+      dates = [day]
     }
     if let votes = record.votes, votes < 0 {
       throw Rejection("field 'votes': \(votes) is negative; expected a count or null")
     }
-    let names = (record.authors ?? []).map { $0.trimmingWhitespace() }
-    let body = (record.text ?? record.abstract ?? "").trimmingWhitespace()
+    let names = authors(of: record)
+    let body = singleSpaced(record.text ?? record.abstract ?? "")
     return Paper(
       id: id, title: title, authors: names.filter { !$0.isEmpty && $0 != "+" },
       omitsAuthors: names.contains("+"), dates: dates, votes: record.votes,
-      sections: body.isEmpty ? [] : [SummarySection(text: body)])
+      sections: body.isEmpty ? [] : [SummarySection(text: body)],
+      categories: record.categories?.names ?? [])
+  }
+
+  /// The record's author names: `authors_parsed` when present (first names, last name,
+  /// suffix), else `authors`, split when it is one string; LaTeX accents become letters.
+  private static func authors(of record: Record) -> [String] {
+    if let parsed = record.authorsParsed, !parsed.isEmpty {
+      return parsed.map { parts in
+        let order = [1, 0, 2].filter { $0 < parts.count }
+        return LaTeXText.plain(
+          order.map { parts[$0].trimmingWhitespace() }.filter { !$0.isEmpty }
+            .joined(separator: " "))
+      }
+    }
+    switch record.authors {
+    case .names(let names): return names.map { $0.trimmingWhitespace() }
+    case .text(let text): return splitNames(LaTeXText.plain(text))
+    case nil: return []
+    }
+  }
+
+  /// `A, B and C` (or `A, B, and C`) as names, affiliations in parentheses left out.
+  static func splitNames(_ text: String) -> [String] {
+    var plain = ""
+    var depth = 0
+    for character in singleSpaced(text) {
+      if character == "(" {
+        depth += 1
+      } else if character == ")" {
+        depth = max(0, depth - 1)
+      } else if depth == 0 {
+        plain.append(character)
+      }
+    }
+    return plain.replacingOccurrences(of: " and ", with: ",").split(separator: ",")
+      .map { $0.trimmingWhitespace() }
+      .map { $0.hasPrefix("and ") ? String($0.dropFirst(4)) : $0 }
+      .filter { !$0.isEmpty }
+  }
+
+  /// The text with every run of white space (line breaks too) made one space, and trimmed.
+  static func singleSpaced(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   /// A one-line message naming the field and the expected type.
@@ -118,9 +227,11 @@ public enum JSONLinesParser {
       path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
     let expected: [String: String] = [
-      "id": "a string", "title": "a string", "authors": "an array of strings",
+      "id": "a string", "title": "a string", "authors": "an array of strings or one string",
+      "authors_parsed": "an array of [last, first, suffix] arrays",
       "date": "a 'YYYY-MM-DD' string", "votes": "an integer or null", "text": "a string",
-      "abstract": "a string",
+      "abstract": "a string", "categories": "a string or an array of strings",
+      "versions": "an array of objects with 'created'", "update_date": "a 'YYYY-MM-DD' string",
     ]
     switch error {
     case .typeMismatch(_, let context), .valueNotFound(_, let context):

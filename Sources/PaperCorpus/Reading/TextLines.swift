@@ -17,9 +17,12 @@ struct TextLines: Sequence {
   }
 
   let bytes: [UInt8]
+  /// The number of the first line (a part of a longer text starts past 1).
+  var firstLineNumber = 1
 
   func makeIterator() -> some IteratorProtocol<Line> {
-    ranges.enumerated().lazy.map { line($0.offset + 1, range: $0.element) }.makeIterator()
+    ranges.enumerated().lazy.map { line(firstLineNumber + $0.offset, range: $0.element) }
+      .makeIterator()
   }
 
   /// Every line's byte range (without its line ending), line 1 first: found without decoding
