@@ -47,22 +47,39 @@ public struct NGramVectorizer: Sendable {
   /// - Parameters:
   ///   - documents: The corpus's texts, raw.
   ///   - configuration: The feature and weighting settings.
+  ///   - keepingDropped: Whether the vectors keep features of no weight, with the value 0.
   /// - Returns: The fitted vectorizer and one unit vector per document, in order.
   /// - Complexity: O(total text length), on all cores.
   public static func fitted(
-    on documents: [String], configuration: VectorizerConfiguration = .standard
+    on documents: [String], configuration: VectorizerConfiguration = .standard,
+    keepingDropped: Bool = false
   ) -> (vectorizer: NGramVectorizer, vectors: [SparseVector]) {
     var vectors = termCounts(of: documents, configuration: configuration)
     var frequency = [Int32](repeating: 0, count: configuration.featureSpace)
     addDocumentFrequencies(of: vectors, to: &frequency)
     let vectorizer = NGramVectorizer(
       documentFrequency: frequency, documentCount: documents.count, configuration: configuration)
-    parallelUpdate(&vectors) { vectorizer.weigh(&$0) }
+    vectorizer.weigh(&vectors, keepingDropped: keepingDropped)
     return (vectorizer, vectors)
   }
 
-  /// Every document's term counts, on all cores, each thread with its own scratch counter.
-  private static func termCounts(
+  /// Weighs term counts in place (see ``weighted(_:keepingDropped:)``), on all cores.
+  ///
+  /// - Parameters:
+  ///   - vectors: Term counts, made unit vectors here.
+  ///   - keepingDropped: Whether features of no weight stay, with the value 0.
+  public func weigh(_ vectors: inout [SparseVector], keepingDropped: Bool = false) {
+    Self.parallelUpdate(&vectors) { [self] in weigh(&$0, keepingDropped: keepingDropped) }
+  }
+
+  /// Every document's term counts (raw, before weighting), on all cores, each thread with its
+  /// own scratch counter.
+  ///
+  /// - Parameters:
+  ///   - documents: Raw texts.
+  ///   - configuration: The feature settings.
+  /// - Returns: One vector of counts per text, in order.
+  public static func termCounts(
     of documents: [String], configuration: VectorizerConfiguration
   ) -> [SparseVector] {
     let extractor = FeatureExtractor(configuration: configuration)
@@ -73,7 +90,11 @@ public struct NGramVectorizer: Sendable {
   }
 
   /// Adds how many of the vectors hold each bucket, counted on all cores (one table per core).
-  static func addDocumentFrequencies(
+  ///
+  /// - Parameters:
+  ///   - vectors: Term counts (or any vectors: their indices are what counts).
+  ///   - frequency: One count per bucket, added to.
+  public static func addDocumentFrequencies(
     of vectors: [SparseVector], to frequency: inout [Int32]
   ) {
     let featureSpace = frequency.count
@@ -95,7 +116,13 @@ public struct NGramVectorizer: Sendable {
     for table in tables { for index in table.indices { frequency[index] += table[index] } }
   }
 
-  private init(
+  /// A vectorizer fitted on documents of these frequencies.
+  ///
+  /// - Parameters:
+  ///   - documentFrequency: How many documents hold each bucket.
+  ///   - documentCount: How many documents there are.
+  ///   - configuration: The feature and weighting settings.
+  public init(
     documentFrequency: [Int32], documentCount: Int, configuration: VectorizerConfiguration
   ) {
     let n = Float(documentCount)
@@ -138,15 +165,21 @@ public struct NGramVectorizer: Sendable {
   }
 
   /// Term counts weighted (saturated TF × IDF) and scaled to unit length.
-  func weighted(_ counts: SparseVector) -> SparseVector {
+  ///
+  /// - Parameters:
+  ///   - counts: Term counts (see ``termCounts(of:configuration:)``).
+  ///   - keepingDropped: Whether features of no weight stay, with the value 0 (so that the
+  ///     vector still says which features the text has); dropped by default.
+  /// - Returns: The vector, a unit vector unless no feature weighs anything.
+  public func weighted(_ counts: SparseVector, keepingDropped: Bool = false) -> SparseVector {
     var vector = counts
-    weigh(&vector)
+    weigh(&vector, keepingDropped: keepingDropped)
     return vector
   }
 
-  /// Weighs term counts in place (saturated TF × IDF, features of no weight dropped) and scales
-  /// them to unit length.
-  func weigh(_ vector: inout SparseVector) {
+  /// Weighs term counts in place (saturated TF × IDF, features of no weight dropped unless
+  /// `keepingDropped`) and scales them to unit length.
+  func weigh(_ vector: inout SparseVector, keepingDropped: Bool = false) {
     let k1 = configuration.termFrequencySaturation
     var kept = 0
     var squares: Float = 0
@@ -165,7 +198,7 @@ public struct NGramVectorizer: Sendable {
             indices[kept] = index
             values[kept] = count < 0 ? -saturated : saturated
             squares += saturated * saturated
-            kept += idf > 0 ? 1 : 0
+            kept += idf > 0 || keepingDropped ? 1 : 0
           }
         }
       }

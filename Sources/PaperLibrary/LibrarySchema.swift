@@ -12,6 +12,8 @@ import PaperCorpus
 /// - `mark` (v3): one row per marked paper: its id (the library need not have the paper), the
 ///   ``Mark`` and the day marked. Not tied to `paper`, so marks outlive re-adding papers.
 /// - `paper.categories` (v4): the arXiv categories, as JSON.
+/// - `paper.revision` (v5): the generation whose addition last changed the paper's title or
+///   summary (0 for papers older than v5), so the search index finds what to index again.
 enum LibrarySchema {
   /// Every connection's set-up: the SQL functions the library's queries use.
   static var configuration: Configuration {
@@ -87,6 +89,12 @@ enum LibrarySchema {
       try db.alter(table: "paper") { table in
         table.add(column: "categories", .jsonText).notNull().defaults(to: "[]")
       }
+    }
+    migrator.registerMigration("v5: text revisions") { db in
+      try db.alter(table: "paper") { table in
+        table.add(column: "revision", .integer).notNull().defaults(to: 0)
+      }
+      try db.create(index: "paper_revision", on: "paper", columns: ["revision"])
     }
     return migrator
   }

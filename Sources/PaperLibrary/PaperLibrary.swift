@@ -116,11 +116,13 @@ public final class PaperLibrary: Sendable {
   {
     try write { db in
       var summary = AddSummary()
+      let revision = try stamp(in: db).generation + 1
       try parts { papers in
         // Ids repeated in a part merge in order, as if added one by one.
         var stored = try Self.storedPapers(ids: papers.map(\.id.rawValue), in: db)
         for paper in papers {
-          try Self.merge(paper, into: db, stored: &stored, summary: &summary)
+          try Self.merge(
+            paper, into: db, stored: &stored, revision: revision, summary: &summary)
         }
       }
       if summary.added + summary.updated > 0 {
@@ -148,11 +150,11 @@ public final class PaperLibrary: Sendable {
 
   /// Merges one paper (see ``StoredPaper/merge(_:)``) and writes what changed.
   private static func merge(
-    _ paper: Paper, into db: Database, stored: inout [String: StoredPaper],
+    _ paper: Paper, into db: Database, stored: inout [String: StoredPaper], revision: Int,
     summary: inout AddSummary
   ) throws {
-    guard let changes = stored[paper.id.rawValue]?.merge(paper) else {
-      let entry = StoredPaper(paper)
+    guard let changes = stored[paper.id.rawValue]?.merge(paper, revision: revision) else {
+      let entry = StoredPaper(paper, revision: revision)
       try entry.row.insert(db)
       for day in entry.days { try day.insert(db) }
       stored[entry.row.id] = entry
@@ -269,6 +271,28 @@ public final class PaperLibrary: Sendable {
   /// - Throws: `LibraryError.failed` when the read fails.
   public func snapshot() throws(LibraryError) -> (papers: [Paper], stamp: LibraryStamp) {
     try read { db in (try Self.allPapers(in: db).sortedAsLibrary(), try stamp(in: db)) }
+  }
+
+  /// The papers whose title or summary changed (or that arrived) after a generation, and the
+  /// stamp of exactly that state: what a search index of that generation must index again.
+  ///
+  /// - Parameter generation: The generation the caller has seen.
+  /// - Returns: The papers in the library's order, and the stamp.
+  /// - Throws: `LibraryError.failed` when the read fails.
+  public func changes(since generation: Int) throws(LibraryError) -> (
+    papers: [Paper], stamp: LibraryStamp
+  ) {
+    try read { db in
+      let rows = try PaperRow.filter(Column("revision") > generation).fetchAll(db)
+      let days = Dictionary(
+        grouping: try AppearanceRow.fetchAll(
+          db,
+          sql: "SELECT appearance.* FROM appearance JOIN paper ON paper.id = appearance.paperID "
+            + "WHERE paper.revision > ?", arguments: [generation]),
+        by: \.paperID)
+      let papers = rows.compactMap { StoredPaper(row: $0, days: days[$0.id] ?? []).paper }
+      return (papers.sortedAsLibrary(), try stamp(in: db))
+    }
   }
 
   private func stamp(in db: Database) throws -> LibraryStamp {

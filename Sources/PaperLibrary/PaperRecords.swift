@@ -10,14 +10,18 @@ struct PaperRow: Codable, Equatable, FetchableRecord, PersistableRecord {
   var omitsAuthors: Bool
   var sections: [SummarySection]
   var categories: [String]
+  /// The library generation whose addition last changed the paper's text (title or summary),
+  /// for the search index to find what to index again.
+  var revision: Int
 
-  init(_ paper: Paper) {
+  init(_ paper: Paper, revision: Int = 0) {
     id = paper.id.rawValue
     title = paper.title
     authors = paper.authors
     omitsAuthors = paper.omitsAuthors
     sections = paper.sections
     categories = paper.categories
+    self.revision = revision
   }
 }
 

@@ -13,13 +13,19 @@ struct StoredPaper: Equatable {
     var insertedDays: [AppearanceRow] = []
     var updatedDays: [AppearanceRow] = []
     var rowChanged = false
+    /// Whether the title or summary changed (the search index must index the paper again).
+    var textChanged = false
 
     var isEmpty: Bool { insertedDays.isEmpty && updatedDays.isEmpty && !rowChanged }
   }
 
   /// A paper seen for the first time: every day it lists, with its votes.
-  init(_ paper: Paper) {
-    let row = PaperRow(paper)
+  ///
+  /// - Parameters:
+  ///   - paper: The paper.
+  ///   - revision: The generation of the library that adds it.
+  init(_ paper: Paper, revision: Int = 0) {
+    let row = PaperRow(paper, revision: revision)
     self.row = row
     days = paper.dates.map {
       AppearanceRow(paperID: row.id, day: $0.description, votes: paper.votes)
@@ -35,10 +41,12 @@ struct StoredPaper: Equatable {
   /// listing of that day, and the text comes from `paper` unless it is dated before the newest
   /// day already kept.
   ///
-  /// - Parameter paper: A paper with this one's id.
+  /// - Parameters:
+  ///   - paper: A paper with this one's id.
+  ///   - revision: The generation of the library that adds it, recorded when the text changes.
   /// - Returns: What changed.
-  mutating func merge(_ paper: Paper) -> Changes {
-    var row = PaperRow(paper)
+  mutating func merge(_ paper: Paper, revision: Int = 0) -> Changes {
+    var row = PaperRow(paper, revision: self.row.revision)
     // A listing without categories (a digest) keeps those another source gave.
     if row.categories.isEmpty { row.categories = self.row.categories }
     var changes = Changes()
@@ -57,6 +65,8 @@ struct StoredPaper: Equatable {
     }
     let isOlder = paper.dates.last.map { $0.description < newestKept } ?? false
     if !isOlder, self.row != row {
+      changes.textChanged = self.row.title != row.title || self.row.sections != row.sections
+      if changes.textChanged { row.revision = revision }
       self.row = row
       changes.rowChanged = true
     }

@@ -41,7 +41,7 @@ import _TestSupport
       try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     #expect(report["papers"] as? Int == 20)
     #expect(report["days"] as? Int == 5)
-    #expect(report["schemaVersion"] as? Int == 4)
+    #expect(report["schemaVersion"] as? Int == 5)
     #expect((report["blas"] as? String)?.contains("OpenBLAS") == true)
     #expect((report["blasThreads"] as? Int ?? 0) >= 1)
   }

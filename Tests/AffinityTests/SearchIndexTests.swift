@@ -43,7 +43,7 @@ extension IndexState {
   @Test func aLibraryFileKeepsItsIndexUntilItsPapersChange() throws {
     let library = try folder.library(of: topicPapers)
     #expect(try opened(library).state == .built(papers: 6))
-    let path = try #require(SearchIndex.path(for: library, configuration: .standard))
+    let path = try #require(SegmentedIndex.path(for: library, configuration: .standard))
     #expect(path == folder.libraryPath + ".affinity-ngram-v3.index")
     #expect(FileManager.default.fileExists(atPath: path))
 
@@ -58,7 +58,7 @@ extension IndexState {
       "2406.00008", "Preference Optimization Again", "선호 최적화 preference optimization")
     try library.add([newcomer])
     let (updated, updatedState) = try opened(library)
-    #expect(updatedState == .built(papers: 7))
+    #expect(updatedState == .updated(papers: 1))
     #expect(
       try updated.related(to: topicPapers[0].id, count: 5).map(\.paper.id).contains(newcomer.id))
   }
@@ -71,38 +71,55 @@ extension IndexState {
     other.termFrequencySaturation = 1.2
     #expect(try opened(library, other).state == .built(papers: 6))
     #expect(
-      SearchIndex.path(for: library, configuration: other)
+      SegmentedIndex.path(for: library, configuration: other)
         == folder.libraryPath + ".test_other_model.index")
     #expect(try opened(library).state == .current)
     #expect(try opened(library, other).state == .current)
   }
 
-  @Test(arguments: ["garbage", "truncated", "another library's"])
-  func aBadIndexFileIsRebuilt(damage: String) throws {
+  @Test(arguments: [
+    "garbage manifest", "truncated segment", "missing segment", "garbage weights",
+    "another library's",
+  ])
+  func aBadIndexIsRebuilt(damage: String) throws {
     let library = try folder.library(of: topicPapers)
-    let path = try #require(SearchIndex.path(for: library, configuration: .standard))
+    let path = try #require(SegmentedIndex.path(for: library, configuration: .standard))
     _ = try opened(library)
+    let files = try FileManager.default.contentsOfDirectory(atPath: path)
+    func file(_ prefix: String) throws -> URL {
+      URL(fileURLWithPath: path).appendingPathComponent(
+        try #require(files.first { $0.hasPrefix(prefix) }))
+    }
+    var damaged = path
     switch damage {
-    case "garbage":
-      try Data(String(repeating: "not an index ", count: 1000).utf8).write(
-        to: URL(fileURLWithPath: path))
-    case "truncated":
-      let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-      try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
+    case "garbage manifest":
+      damaged = try file("manifest").path
+      try Data(String(repeating: "not an index ", count: 100).utf8).write(to: try file("manifest"))
+    case "truncated segment":
+      damaged = try file("segment").path
+      let bytes = try Data(contentsOf: try file("segment"))
+      try bytes.prefix(bytes.count / 2).write(to: try file("segment"))
+    case "missing segment":
+      damaged = try file("segment").path
+      try FileManager.default.removeItem(at: try file("segment"))
+    case "garbage weights":
+      damaged = try file("weights").path
+      try Data(repeating: 7, count: 4 << 20).write(to: try file("weights"))
     default:
       let elsewhere = LibraryFolder()
       let other = try elsewhere.library(of: topicPapers)
       _ = try opened(other)
-      let otherPath = try #require(SearchIndex.path(for: other, configuration: .standard))
+      let otherPath = try #require(SegmentedIndex.path(for: other, configuration: .standard))
       try FileManager.default.removeItem(atPath: path)
       try FileManager.default.copyItem(atPath: otherPath, toPath: path)
     }
     let (search, state) = try opened(library)
-    // Another library's index is sound but stale; the others are damage, and said to be.
-    #expect(
-      state
-        == (damage == "another library's"
-          ? .built(papers: 6) : .repaired(papers: 6, damage: .damaged(path: path))))
+    // Another library's index is sound but not this library's; the others are damage, and said
+    // to be.
+    switch damage {
+    case "another library's": #expect(state == .built(papers: 6))
+    default: #expect(state == .repaired(papers: 6, damage: .damaged(path: damaged)))
+    }
     #expect(
       try search.related(to: topicPapers[0].id, count: 1).first?.paper.id == topicPapers[1].id)
   }
@@ -114,19 +131,33 @@ extension IndexState {
     small.featureSpace = 1 << 14
     let papers = generatedPapers(60)
     let library = try folder.library(of: papers)
-    let path = try #require(SearchIndex.path(for: library, configuration: small))
+    let path = try #require(SegmentedIndex.path(for: library, configuration: small))
     let queries = [papers[0].id, papers[17].id, papers[42].id]
     let (sound, _) = try opened(library, small)
     let expected = try queries.map { try ranking(sound, $0) }
-    let clean = try Data(contentsOf: URL(fileURLWithPath: path))
+    // Every file of the index folder, one after the other: a bit anywhere in them.
+    let files = try FileManager.default.contentsOfDirectory(atPath: path).sorted().map {
+      URL(fileURLWithPath: path).appendingPathComponent($0)
+    }
+    let clean = try files.map { try Data(contentsOf: $0) }
+    let total = clean.reduce(0) { $0 + $1.count }
     var state: UInt64 = 3
     var repairs = 0
     for _ in 0..<200 {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      let bit = Int((state >> 20) % UInt64(clean.count * 8))
-      var damaged = clean
+      var bit = Int((state >> 20) % UInt64(total * 8))
+      // Put the last round's index back (a repair writes new files; clear them out).
+      try FileManager.default.removeItem(atPath: path)
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+      for (file, bytes) in zip(files, clean) { try bytes.write(to: file) }
+      var target = 0
+      while bit >= clean[target].count * 8 {
+        bit -= clean[target].count * 8
+        target += 1
+      }
+      var damaged = clean[target]
       damaged[bit / 8] ^= 1 << UInt8(bit % 8)
-      try damaged.write(to: URL(fileURLWithPath: path))
+      try damaged.write(to: files[target])
       let recommender = Recommender(library: library, configuration: small)
       var states: [IndexState] = []
       recommender.indexReport = { states.append($0) }
@@ -142,8 +173,10 @@ extension IndexState {
 
   @Test func anIndexThatCannotBeStoredStillAnswers() throws {
     let library = try folder.library(of: topicPapers)
-    let path = try #require(SearchIndex.path(for: library, configuration: .standard))
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+    let path = try #require(SegmentedIndex.path(for: library, configuration: .standard))
+    // A folder where the manifest should go: the manifest cannot be written.
+    try FileManager.default.createDirectory(
+      atPath: path + "/manifest.json", withIntermediateDirectories: true)
     let (search, state) = try opened(library)
     guard case .builtNotStored(let error) = state else {
       Issue.record("expected an index that could not be stored, got \(state)")
@@ -156,20 +189,18 @@ extension IndexState {
 
   @Test func aWrittenIndexReadsBackTheSame() throws {
     let papers = try library(of: topicPapers).papers()
-    let stamp = LibraryStamp(libraryID: "test", generation: 3, paperCount: papers.count)
     try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
     let path = folder.url.appendingPathComponent("index").path
     let (built, notStored) = SearchIndex.build(
-      papers: papers, configuration: .standard, stamp: stamp, storingAt: path)
+      papers: papers, configuration: .standard, storingAt: path)
     #expect(notStored == nil)
-    let inMemory = SearchIndex.build(papers: papers, configuration: .standard, stamp: stamp).index
+    let inMemory = SearchIndex.build(papers: papers, configuration: .standard).index
     // The file holds exactly the bytes an index built in memory has.
     #expect(
       try Data(contentsOf: URL(fileURLWithPath: path))
         == Data(inMemory.bytes.prefix(inMemory.bytes.count)))
     let read = try SearchIndex(contentsOf: path)
     #expect(read.metadata == built.metadata)
-    #expect(read.metadata.stamp == stamp)
     #expect(read.vectorizer.inverseDocumentFrequency == built.vectorizer.inverseDocumentFrequency)
     let exact = PaperIndex(library: papers)
     for (row, paper) in papers.enumerated() {
@@ -185,10 +216,7 @@ extension IndexState {
   @Test(arguments: [1, 2, 3, 7])
   func scoresDoNotDependOnHowTheRowsAreSplit(parts: Int) throws {
     let papers = vocabularyPapers
-    let index = SearchIndex.build(
-      papers: papers, configuration: .standard,
-      stamp: LibraryStamp(libraryID: "test", generation: 1, paperCount: papers.count)
-    ).index
+    let index = SearchIndex.build(papers: papers, configuration: .standard).index
     let exact = PaperIndex(library: papers)
     for row in stride(from: 0, to: 240, by: 37) {
       #expect(
@@ -201,11 +229,7 @@ extension IndexState {
     let papers = try library(of: topicPapers).papers()
     try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
     let path = folder.url.appendingPathComponent("index").path
-    let built = SearchIndex.build(
-      papers: papers, configuration: .standard,
-      stamp: LibraryStamp(libraryID: "test", generation: 1, paperCount: papers.count),
-      storingAt: path
-    ).index
+    let built = SearchIndex.build(papers: papers, configuration: .standard, storingAt: path).index
     let query = PaperIndex(library: papers).vectors[0]
     var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     // Point the query's first feature's list far past the end of the file.

@@ -58,7 +58,7 @@ import Testing
     try queue.close()
 
     let library = try PaperLibrary(path: temporary.path)
-    #expect(try library.statistics().schemaVersion == 4)
+    #expect(try library.statistics().schemaVersion == 5)
     #expect(try library.papers().map(\.title) == ["mDPO"])
     #expect(try library.papers().map(\.categories) == [[]])  // v4: categories, none yet
     try library.mark([ArxivID("2406.11839")!], as: .read, on: today)

@@ -190,7 +190,7 @@ struct TemporaryLibrary: ~Copyable {
     #expect(
       try library.statistics()
         == LibraryStatistics(
-          paperCount: 0, dayCount: 0, firstDay: nil, lastDay: nil, schemaVersion: 4))
+          paperCount: 0, dayCount: 0, firstDay: nil, lastDay: nil, schemaVersion: 5))
     try library.add([
       makePaper("2406.00001", on: "2024-06-18"), makePaper("2403.00001", on: "2024-03-08"),
     ])
@@ -244,5 +244,25 @@ struct TemporaryLibrary: ~Copyable {
     #expect(paper.categories == ["cs.CL", "cs.AI"])
     #expect(paper.summary == "새 요약")
     #expect(try library.ids(matching: PaperFilter(category: "cs")) == [fromArxiv.id])
+  }
+}
+
+@Suite struct RevisionTests {
+  @Test func changesSinceAGenerationAreTheNewPapersAndChangedTexts() throws {
+    let library = try PaperLibrary.inMemory()
+    try library.add([makePaper("2406.00001"), makePaper("2406.00002")])
+    let first = try library.stamp().generation
+    #expect(try library.changes(since: first).papers.isEmpty)
+    #expect(try library.changes(since: first - 1).papers.count == 2)
+    try library.add([
+      makePaper("2406.00003"),  // new
+      makePaper("2406.00001", on: "2024-06-19", summary: "새로운 요약"),  // a later text
+      makePaper("2406.00002", votes: 9),  // votes only: the text is the same
+    ])
+    let (changed, stamp) = try library.changes(since: first)
+    #expect(Set(changed.map(\.id.rawValue)) == ["2406.00001", "2406.00003"])
+    #expect(changed.first { $0.id.rawValue == "2406.00001" }?.summary == "새로운 요약")
+    #expect(stamp == (try library.stamp()))
+    #expect(try library.changes(since: stamp.generation).papers.isEmpty)
   }
 }

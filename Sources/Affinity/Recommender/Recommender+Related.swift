@@ -57,7 +57,7 @@ extension Recommender {
         throw RecommendationError.unknownPaper(id, closest: try closestID(to: id))
       }
       let texts = papers.map { $0.text(for: configuration) }
-      let vectors = texts.map { index.vectorizer.vector(for: $0) }
+      let vectors = texts.map { index.vector(for: $0) }
       let liked = profile.liked.count
       let query = Query(
         text: texts[..<liked].joined(separator: "\n"),
@@ -68,7 +68,7 @@ extension Recommender {
         excluding: Set(profile.papers).union(excluded), explained: explained)
       if explained {
         for position in recommendations.indices {
-          let vector = index.vectorizer.vector(
+          let vector = index.vector(
             for: recommendations[position].paper.text(for: configuration))
           recommendations[position].closeTo = Self.closest(
             of: Array(zip(profile.liked, vectors)), to: vector)
@@ -108,7 +108,7 @@ extension Recommender {
     return try withSearchIndex { index in
       guard index.paperCount > 0 else { throw RecommendationError.emptyLibrary }
       return try best(
-        k, for: Query(text: text, vector: index.vectorizer.vector(for: text)), in: index,
+        k, for: Query(text: text, vector: index.vector(for: text)), in: index,
         filter: filter, excluding: [], explained: explained)
     }
   }
@@ -142,27 +142,41 @@ extension Recommender {
   /// The `k` best papers of the search index for a query, as recommendations read from the
   /// source.
   private func best(
-    _ k: Int, for query: Query, in index: SearchIndex, filter: PaperFilter,
+    _ k: Int, for query: Query, in index: SegmentedIndex, filter: PaperFilter,
     excluding excluded: Set<ArxivID>, explained: Bool
   ) throws -> [Recommendation] {
     guard query.vector.count > 0 else { return [] }
     let scores = try index.scores(of: query.vector)
-    var isCandidate = [Bool](repeating: true, count: index.paperCount)
+    var isCandidate = (0..<index.rowCount).map(index.isLive)
     if let ids = try source.ids(matching: filter) {
       guard !ids.isEmpty else { throw try emptySelection(for: filter) }
-      isCandidate = [Bool](repeating: false, count: index.paperCount)
+      isCandidate = [Bool](repeating: false, count: index.rowCount)
       for id in ids { if let row = index.row(of: id) { isCandidate[row] = true } }
     }
     for id in excluded { if let row = index.row(of: id) { isCandidate[row] = false } }
-    let neighbors = Neighbor.best(k, of: scores, where: { isCandidate[$0] && scores[$0] > 0 })
-    let papers = try source.papers(ids: neighbors.compactMap { index.id(ofRow: $0.index) })
+    var neighbors = Neighbor.best(k, of: scores, where: { isCandidate[$0] && scores[$0] > 0 })
+    if index.isApproximate, let last = neighbors.last {
+      // Every paper whose approximate score could put it among the best k, scored exactly.
+      let margin = SegmentedIndex.approximation
+      neighbors = Neighbor.best(
+        k + SegmentedIndex.rescoringDepth, of: scores,
+        where: { isCandidate[$0] && scores[$0] > 0 && scores[$0] >= last.score - margin })
+    }
+    var papers = try source.papers(ids: neighbors.compactMap { index.id(ofRow: $0.index) })
     guard papers.count == neighbors.count else {
       throw SearchIndexError.damaged(path: index.location)
+    }
+    if index.isApproximate {
+      let exact = papers.map { query.vector.dot(index.vector(for: $0.text(for: configuration))) }
+      let order = neighbors.indices.filter { exact[$0] > 0 }.sorted {
+        exact[$0] != exact[$1] ? exact[$0] > exact[$1] : neighbors[$0].index < neighbors[$1].index
+      }.prefix(k)
+      papers = order.map { papers[$0] }
+      neighbors = order.map { Neighbor(index: neighbors[$0].index, score: exact[$0]) }
     }
     return ranked(
       neighbors, papers: papers, explaining: explained ? query : nil,
       vectorizer: index.vectorizer,
-      vector: { [configuration] in index.vectorizer.vector(for: papers[$0].text(for: configuration))
-      })
+      vector: { [configuration] in index.vector(for: papers[$0].text(for: configuration)) })
   }
 }

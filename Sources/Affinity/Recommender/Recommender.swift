@@ -27,7 +27,7 @@ public final class Recommender {
   public let configuration: VectorizerConfiguration
   let source: PaperSource
   /// The search index, once a question needed it.
-  private var searchIndex: SearchIndex?
+  private var searchIndex: SegmentedIndex?
   /// How the search index was found, once a question needed it.
   public private(set) var indexState: IndexState?
   /// Told how the search index was found each time the recommender opens it (at most twice:
@@ -99,23 +99,37 @@ public final class Recommender {
     return indexState ?? .current
   }
 
-  /// The search index, opened or built on first use; rebuilt when `damage` says a query found
-  /// it damaged.
-  func openSearchIndex(replacing damage: SearchIndexError? = nil) throws -> SearchIndex {
+  /// Builds a library's search index from all its papers (what merging every segment gives),
+  /// whatever is stored, and stores it.
+  ///
+  /// - Returns: How it went: `.built`, or `.builtNotStored`.
+  /// - Throws: A `LibraryError` when the library cannot be read.
+  @discardableResult
+  public func rebuildSearchIndex() throws -> IndexState {
+    searchIndex = nil
+    _ = try openSearchIndex(rebuilding: true)
+    return indexState ?? .current
+  }
+
+  /// The number of segments of the search index, once opened.
+  public var searchIndexSegments: Int? { searchIndex?.segments.count }
+
+  /// The search index, opened (and brought up to date) on first use; rebuilt when `damage`
+  /// says a query found it damaged, or when `rebuilding`.
+  func openSearchIndex(replacing damage: SearchIndexError? = nil, rebuilding: Bool = false)
+    throws -> SegmentedIndex
+  {
     if let searchIndex, damage == nil { return searchIndex }
-    let index: SearchIndex
+    let index: SegmentedIndex
     let state: IndexState
     switch source {
     case .library(let library):
-      (index, state) = try SearchIndex.current(
-        for: library, configuration: configuration, replacing: damage)
+      (index, state) = try SegmentedIndex.current(
+        for: library, configuration: configuration, replacing: damage, rebuilding: rebuilding)
     case .papers(let papers, _):
       if let damage { throw damage }  // built in memory by this process: nothing to repair
-      index =
-        SearchIndex.build(
-          papers: papers, configuration: configuration,
-          stamp: LibraryStamp(libraryID: "memory", generation: 0, paperCount: papers.count)
-        ).index
+      index = SegmentedIndex(
+        SearchIndex.build(papers: papers, configuration: configuration).index)
       state = .built(papers: papers.count)
     }
     searchIndex = index
@@ -127,7 +141,7 @@ public final class Recommender {
   /// Runs a question on the search index; when the index turns out to be damaged, it is
   /// rebuilt from the library and the question asked again, so the answer is always the one a
   /// sound index gives.
-  func withSearchIndex<T>(_ question: (SearchIndex) throws -> T) throws -> T {
+  func withSearchIndex<T>(_ question: (SegmentedIndex) throws -> T) throws -> T {
     do {
       return try question(try openSearchIndex())
     } catch let damage as SearchIndexError {

@@ -73,7 +73,7 @@ struct AddCommand: ParsableCommand {
     let state = try Recommender(library: store).prepareSearchIndex()
     switch state {
     case .current, .built(papers: 0): break
-    case .built, .repaired: try writeStandardOutput((state.note ?? "") + "\n")
+    case .built, .updated, .repaired: try writeStandardOutput((state.note ?? "") + "\n")
     case .builtNotStored:
       printError(state.note ?? "")
       problems += 1

@@ -7,6 +7,8 @@ extension IndexState {
     switch self {
     case .current: nil
     case .built(let papers): "indexed \(papers) papers for related and search"
+    case .updated(let papers):
+      "indexed \(papers) new or changed \(papers == 1 ? "paper" : "papers") for related and search"
     case .builtNotStored(let error): error.description
     case .repaired(let papers, let damage):
       "\(damage); rebuilt it from the library (\(papers) papers)"

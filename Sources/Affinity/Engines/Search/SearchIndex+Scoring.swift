@@ -22,6 +22,21 @@ extension SearchIndex {
     return nil
   }
 
+  /// Adds every feature's document frequency among the index's papers (the length of its
+  /// list, which holds every paper that has the feature, weighted or not).
+  func addDocumentFrequencies(to frequencies: inout [Int32]) {
+    for feature in 0..<min(frequencies.count, layout.featureSpace) {
+      frequencies[feature] += Int32(postings(of: feature)?.count ?? 0)
+    }
+  }
+
+  /// Takes every feature's document frequency among the index's papers away.
+  func subtractDocumentFrequencies(from frequencies: inout [Int32]) {
+    for feature in 0..<min(frequencies.count, layout.featureSpace) {
+      frequencies[feature] -= Int32(postings(of: feature)?.count ?? 0)
+    }
+  }
+
   /// The arXiv id of a row.
   ///
   /// - Parameter row: A row, `0..<paperCount`.

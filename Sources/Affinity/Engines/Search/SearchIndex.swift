@@ -5,36 +5,33 @@ import PaperCorpus
 import PaperLibrary
 import Parallel
 
-/// Every paper's weighted n-gram vector stored by feature — an inverted index — so that one
+/// Some papers' weighted n-gram vectors stored by feature — an inverted index — so that one
 /// query is scored exactly against every paper by reading only the lists of its own features,
-/// without reading or vectorising the library. One of ``Recommender``'s engines.
+/// without reading or vectorising the library. A ``SegmentedIndex`` is made of these.
 ///
-/// An index is built from a library's papers, in memory or straight into a file
-/// (``build(papers:configuration:stamp:storingAt:)``), and a file is mapped back into memory
+/// An index is built from vectors, in memory or straight into a file
+/// (``build(ids:vectors:weights:storingAt:)``), and a file is mapped back into memory
 /// (``init(contentsOf:)``), which costs next to nothing however large it is. It holds the
-/// fitted weights, the papers' ids in the library's order and, per feature, the rows that have
-/// it with their weights. Its scores equal
-/// the inner products of ``PaperIndex``'s vectors bit for bit: each paper's products are added
-/// in the same order, by feature.
+/// weights the vectors were made with, the papers' ids and, per feature, the rows that have it
+/// with their weights — features of no weight too, with weight 0, so that every list's length
+/// is the feature's document frequency among these papers. Its scores equal the inner
+/// products of the vectors bit for bit: each paper's products are added in the same order, by
+/// feature.
 ///
 /// ```swift
-/// let path = "library.sqlite.affinity-ngram-v3.index"
-/// let (index, notStored) = SearchIndex.build(
-///   papers: papers, configuration: .standard, stamp: stamp, storingAt: path)
+/// let (index, notStored) = SearchIndex.build(papers: papers, configuration: .standard, storingAt: path)
 /// let scores = try SearchIndex(contentsOf: path).scores(of: vector)
 /// ```
 final class SearchIndex: @unchecked Sendable {
-  /// What the index was computed from: the model and the state of the library.
+  /// What the index was computed with.
   struct Metadata: Codable, Equatable, Sendable {
     /// The vectorizer model.
     var configuration: VectorizerConfiguration
-    /// The library's stamp when its papers were read.
-    var stamp: LibraryStamp
   }
 
-  /// The model and library state the index was computed from.
+  /// The model the index was computed with.
   let metadata: Metadata
-  /// The vectorizer fitted on the indexed papers (their IDF).
+  /// The weights its vectors were made with (their IDF).
   let vectorizer: NGramVectorizer
   /// The number of papers (rows).
   var paperCount: Int { layout.paperCount }
@@ -63,8 +60,7 @@ final class SearchIndex: @unchecked Sendable {
       let metadata = try? JSONDecoder().decode(
         Metadata.self,
         from: Data(bytes[layout.metadata..<(layout.metadata + layout.metadataLength)])),
-      metadata.configuration.featureSpace == layout.featureSpace,
-      metadata.stamp.paperCount == layout.paperCount
+      metadata.configuration.featureSpace == layout.featureSpace
     else { throw .damaged(path: path) }
     self.init(storage: storage, layout: layout, metadata: metadata, location: path)
   }
@@ -86,38 +82,51 @@ final class SearchIndex: @unchecked Sendable {
       })
   }
 
-  /// Vectorises papers and stores their vectors by feature, in memory or in a file.
+  /// Vectorises papers, fitted on them alone, and stores their vectors by feature (see
+  /// ``build(ids:vectors:weights:storingAt:)``).
+  ///
+  /// - Parameters:
+  ///   - papers: The papers, in the library's order (ties in score rank the earlier paper
+  ///     first, as in ``PaperIndex``).
+  ///   - configuration: The vectorizer model.
+  ///   - path: Where to store the index, or `nil` to keep it in memory.
+  /// - Complexity: O(total text length) on all cores, then O(total number of features).
+  static func build(
+    papers: [Paper], configuration: VectorizerConfiguration, storingAt path: String? = nil
+  ) -> (index: SearchIndex, notStored: SearchIndexError?) {
+    let (weights, vectors) = NGramVectorizer.fitted(
+      on: papers.map { $0.text(for: configuration) }, configuration: configuration,
+      keepingDropped: true)
+    return build(ids: papers.map(\.id), vectors: vectors, weights: weights, storingAt: path)
+  }
+
+  /// Stores vectors by feature, in memory or in a file.
   ///
   /// With a `path`, the index is built straight into a file mapped for writing (no copy of its
   /// bytes), which appears at `path` whole or not at all; if it cannot, the index is built in
   /// memory and the error says why.
   ///
   /// - Parameters:
-  ///   - papers: The library's papers, in the library's order (ties in score rank the earlier
-  ///     paper first, as in ``PaperIndex``).
-  ///   - configuration: The vectorizer model.
-  ///   - stamp: The library's stamp when `papers` were read.
+  ///   - ids: The papers' ids, a row each.
+  ///   - vectors: Their vectors, made by `weights` keeping the features of no weight (see
+  ///     ``NGramVectorizer/weighted(_:keepingDropped:)``).
+  ///   - weights: The vectorizer that made them.
   ///   - path: Where to store the index, or `nil` to keep it in memory.
   /// - Returns: The index, and why it could not be stored at `path` (`nil` when it was, or when
   ///   there is no `path`).
-  /// - Complexity: O(total text length) on all cores, then O(total number of features).
+  /// - Complexity: O(total number of features).
   static func build(
-    papers: [Paper], configuration: VectorizerConfiguration, stamp: LibraryStamp,
+    ids: [ArxivID], vectors: [SparseVector], weights vectorizer: NGramVectorizer,
     storingAt path: String? = nil
   ) -> (index: SearchIndex, notStored: SearchIndexError?) {
-    let texts = papers.map { $0.text(for: configuration) }
-    let vectorizer: NGramVectorizer
-    let vectors: [SparseVector]
-    (vectorizer, vectors) = NGramVectorizer.fitted(on: texts, configuration: configuration)
-    var stamp = stamp
-    stamp.paperCount = papers.count
-    let metadata = Metadata(configuration: configuration, stamp: stamp)
+    let configuration = vectorizer.configuration
+    let metadata = Metadata(configuration: configuration)
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys  // the same papers and model give the same file
     let metadataBytes = Array((try? encoder.encode(metadata)) ?? Data())
-    let ids = papers.map { Array($0.id.rawValue.utf8) }
+    let ids = ids.map { Array($0.rawValue.utf8) }
     let layout = SearchIndexLayout(
-      metadataLength: metadataBytes.count, paperCount: papers.count,
+      metadataLength: metadataBytes.count, paperCount: ids.count,
       featureSpace: configuration.featureSpace,
       postingCount: vectors.reduce(0) { $0 + $1.count },
       idByteCount: ids.reduce(0) { $0 + $1.count })

@@ -2,24 +2,24 @@
 ///
 /// | bytes | what |
 /// |---|---|
-/// | 0–7 | `AFFIDX02` (the format's version is the last two characters) |
+/// | 0–7 | `AFFIDX03` (the format's version is the last two characters) |
 /// | 8–11 | `0x01020304` as `UInt32`, to refuse a file from a machine of the other byte order |
 /// | 16–55 | `UInt64`s: metadata length, paper count, feature space, posting count, id bytes |
 /// | 56–63 | the directory's ``Checksum``: bytes 0–55, then metadata through weights |
-/// | metadata | JSON: the vectorizer configuration and the library stamp (``SearchIndex/Metadata``) |
+/// | metadata | JSON: the vectorizer configuration (``SearchIndex/Metadata``) |
 /// | id offsets | `UInt32` × (papers + 1): paper *r*'s id is bytes `[offset[r], offset[r+1])` |
 /// | id bytes | the arXiv ids, in the library's order |
 /// | id order | `UInt32` × papers: the rows sorted by id, to find a paper by binary search |
-/// | weights | `Float` × feature space: the fitted inverse document frequencies |
+/// | weights | `Float` × feature space: the inverse document frequencies the vectors were made with |
 /// | list checksums | `UInt32` × feature space: feature *f*'s list's ``Checksum`` (its start and end, then its rows and weights), truncated |
 /// | posting starts | `UInt64` × (feature space + 1): feature *f*'s postings are `[start[f], start[f+1])` |
 /// | posting rows | `UInt32` × postings: the rows having each feature, increasing within a feature |
-/// | posting weights | `Float` × postings: those rows' weights for the feature |
+/// | posting weights | `Float` × postings: those rows' weights for the feature (0 for a feature of no weight) |
 ///
 /// The directory is checked when the file is opened, and a posting list each time a query
 /// reads it, so a damaged byte is found by the first use it would spoil, never used.
 struct SearchIndexLayout: Equatable {
-  static let magic = Array("AFFIDX02".utf8)
+  static let magic = Array("AFFIDX03".utf8)
   /// The magic of every version of the format, without the version.
   static let family = Array("AFFIDX".utf8)
   static let byteOrderMark: UInt32 = 0x0102_0304

@@ -1,0 +1,225 @@
+import FileOutput
+import Foundation
+import NGramVectorizer
+import PaperCorpus
+import PaperLibrary
+
+/// Changes to a stored ``SegmentedIndex``, written to its folder as new files, then made the
+/// index by replacing the manifest (``commit()``), then the files no longer named are removed.
+struct IndexUpdate {
+  private(set) var segments: [SearchIndex]
+  private(set) var deleted: [[Int]]
+  /// The index's rows when each segment was made.
+  private var madeAmong: [Int]
+  private var manifest: IndexManifest
+  private let folder: String
+  /// Every bucket's document frequency over all rows, deleted ones included.
+  private var frequencies: [Int32]
+  private var rowCount: Int
+  private var configuration: VectorizerConfiguration { manifest.configuration }
+
+  /// Changes to a stored index.
+  init(index: SegmentedIndex, manifest: IndexManifest, folder: String) {
+    segments = index.segments
+    deleted = manifest.segments.map(\.deleted)
+    madeAmong = manifest.segments.map(\.madeAmong)
+    self.manifest = manifest
+    self.folder = folder
+    frequencies = [Int32](repeating: 0, count: manifest.configuration.featureSpace)
+    for segment in segments { segment.addDocumentFrequencies(to: &frequencies) }
+    rowCount = index.rowCount
+  }
+
+  /// Builds a library's index from all its papers, as one segment, and stores it in `folder`
+  /// (replacing whatever is there).
+  ///
+  /// - Throws: When the folder or its files cannot be written.
+  static func build(
+    papers: [Paper], stamp: LibraryStamp, configuration: VectorizerConfiguration, folder: String
+  ) throws -> SegmentedIndex {
+    try prepare(folder)
+    let (segment, notStored) = SearchIndex.build(
+      papers: papers, configuration: configuration, storingAt: path(folder, newName("segment")))
+    if let notStored { throw notStored }
+    let placeholder = IndexManifest(
+      configuration: configuration, stamp: stamp,
+      weights: .init(name: "", checksum: 0), segments: [])
+    var update = IndexUpdate(
+      segments: [segment], deleted: [[]], madeAmong: [segment.paperCount], manifest: placeholder,
+      folder: folder)
+    return try update.commit()
+  }
+
+  private init(
+    segments: [SearchIndex], deleted: [[Int]], madeAmong: [Int], manifest: IndexManifest,
+    folder: String
+  ) {
+    self.segments = segments
+    self.deleted = deleted
+    self.madeAmong = madeAmong
+    self.manifest = manifest
+    self.folder = folder
+    frequencies = [Int32](repeating: 0, count: manifest.configuration.featureSpace)
+    for segment in segments { segment.addDocumentFrequencies(to: &frequencies) }
+    rowCount = segments.reduce(0) { $0 + $1.paperCount }
+  }
+
+  /// Indexes papers added or changed: each changed one is deleted from its segment, and all go
+  /// into a new segment, weighted with the document frequencies they bring; then segments are
+  /// merged as ``MergePolicy`` says.
+  ///
+  /// - Parameters:
+  ///   - papers: The papers added or changed since the index's state.
+  ///   - stamp: The library's state they were read in.
+  ///   - library: The library, to read the papers of merged segments.
+  /// - Throws: A `LibraryError`, or when a segment cannot be written.
+  mutating func add(_ papers: [Paper], stamp: LibraryStamp, library: PaperLibrary) throws {
+    manifest.stamp = stamp
+    guard !papers.isEmpty else { return }
+    for paper in papers {
+      for segment in segments.indices.reversed() {
+        if let row = segments[segment].row(of: paper.id), !deleted[segment].contains(row) {
+          deleted[segment].append(row)
+          break
+        }
+      }
+    }
+    try append(papers)
+    dropEmptySegments()
+    while let group = MergePolicy.nextMerge(
+      segments.indices.map {
+        .init(
+          rows: segments[$0].paperCount, deleted: Set(deleted[$0]).count,
+          madeAmong: madeAmong[$0])
+      })
+    {
+      try merge(group, library: library)
+    }
+  }
+
+  /// Removes segments whose every row is deleted (their features stop counting).
+  private mutating func dropEmptySegments() {
+    for segment in segments.indices.reversed()
+    where Set(deleted[segment]).count == segments[segment].paperCount {
+      segments[segment].subtractDocumentFrequencies(from: &frequencies)
+      rowCount -= segments[segment].paperCount
+      segments.remove(at: segment)
+      deleted.remove(at: segment)
+      madeAmong.remove(at: segment)
+    }
+  }
+
+  /// Vectorises papers with the document frequencies of every row and theirs, and writes them
+  /// as a new segment, last.
+  private mutating func append(_ papers: [Paper]) throws {
+    let counts = NGramVectorizer.termCounts(
+      of: papers.map { $0.text(for: configuration) }, configuration: configuration)
+    NGramVectorizer.addDocumentFrequencies(of: counts, to: &frequencies)
+    rowCount += papers.count
+    segments.append(try write(papers.map(\.id), counts: counts))
+    deleted.append([])
+    madeAmong.append(rowCount)
+  }
+
+  /// Merges segments: their papers not deleted are read from the library, vectorised with the
+  /// document frequencies that leave out the merged rows and count theirs, and written as one
+  /// segment in the place of the first.
+  private mutating func merge(_ group: [Int], library: PaperLibrary) throws {
+    var ids: [ArxivID] = []
+    for segment in group {
+      let gone = Set(deleted[segment])
+      for row in 0..<segments[segment].paperCount where !gone.contains(row) {
+        if let id = segments[segment].id(ofRow: row) { ids.append(id) }
+      }
+      segments[segment].subtractDocumentFrequencies(from: &frequencies)
+      rowCount -= segments[segment].paperCount
+    }
+    let papers = try library.papers(ids: ids)
+    let counts = NGramVectorizer.termCounts(
+      of: papers.map { $0.text(for: configuration) }, configuration: configuration)
+    NGramVectorizer.addDocumentFrequencies(of: counts, to: &frequencies)
+    rowCount += papers.count
+    let merged = try write(papers.map(\.id), counts: counts)
+    for segment in group.reversed() {
+      segments.remove(at: segment)
+      deleted.remove(at: segment)
+      madeAmong.remove(at: segment)
+    }
+    segments.insert(merged, at: group[0])
+    deleted.insert([], at: group[0])
+    madeAmong.insert(rowCount, at: group[0])
+  }
+
+  /// Weighs term counts with the current document frequencies and writes them as a segment.
+  private func write(_ ids: [ArxivID], counts: [SparseVector]) throws -> SearchIndex {
+    let weights = currentWeights
+    var vectors = counts
+    weights.weigh(&vectors, keepingDropped: true)
+    let (segment, notStored) = SearchIndex.build(
+      ids: ids, vectors: vectors, weights: weights,
+      storingAt: Self.path(folder, Self.newName("segment")))
+    if let notStored { throw notStored }
+    return segment
+  }
+
+  /// The weights of the current document frequencies.
+  private var currentWeights: NGramVectorizer {
+    NGramVectorizer(
+      documentFrequency: frequencies, documentCount: rowCount, configuration: configuration)
+  }
+
+  /// Writes the current weights and the manifest naming the segments, which makes them the
+  /// index, then removes the folder's files it no longer names.
+  ///
+  /// - Returns: The index.
+  /// - Throws: When a file cannot be written; the folder's index is then the one before.
+  mutating func commit() throws -> SegmentedIndex {
+    let weights = currentWeights.inverseDocumentFrequency
+    let bytes = weights.withUnsafeBytes { Array($0) }
+    let name = Self.newName("weights")
+    let file = try OutputFile(path: Self.path(folder, name))
+    try file.write(bytes)
+    try file.commit()
+    manifest.weights = .init(name: name, checksum: IndexManifest.checksum(bytes[...]))
+    manifest.segments = segments.indices.map { position in
+      .init(
+        file: (segments[position].location as NSString).lastPathComponent,
+        papers: segments[position].paperCount, madeAmong: madeAmong[position],
+        deleted: Array(Set(deleted[position])).sorted())
+    }
+    try manifest.write(in: folder)
+    Self.removeFiles(in: folder, except: manifest.files)
+    return SegmentedIndex(
+      segments: segments, deletedRows: manifest.segments.map(\.deleted), weights: weights,
+      location: folder)
+  }
+
+  /// Makes `folder` a folder (an index of the single-file format before it is removed).
+  private static func prepare(_ folder: String) throws {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+      try FileManager.default.removeItem(atPath: folder)
+    }
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  }
+
+  /// Removes the index files of `folder` not in `kept` (left by merges, or by a process that
+  /// was killed while writing).
+  private static func removeFiles(in folder: String, except kept: Set<String>) {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    for name in names
+    where name != IndexManifest.fileName && !kept.contains(name)
+      && (name.hasPrefix("segment-") || name.hasPrefix("weights-"))
+    {
+      try? FileManager.default.removeItem(atPath: path(folder, name))
+    }
+  }
+
+  private static func newName(_ kind: String) -> String {
+    "\(kind)-\(UUID().uuidString.prefix(13).lowercased())"
+  }
+
+  private static func path(_ folder: String, _ name: String) -> String {
+    (folder as NSString).appendingPathComponent(name)
+  }
+}
