@@ -295,7 +295,7 @@ public final class PaperLibrary: Sendable {
     }
   }
 
-  private func stamp(in db: Database) throws -> LibraryStamp {
+  func stamp(in db: Database) throws -> LibraryStamp {
     guard let state = try Row.fetchOne(db, sql: "SELECT libraryID, generation FROM state") else {
       throw LibraryError.failed(path: path, reason: "the library has lost its state row")
     }

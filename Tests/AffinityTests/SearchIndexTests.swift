@@ -241,3 +241,34 @@ extension IndexState {
     }
   }
 }
+
+@Suite struct ConcatenationTests {
+  let folder = LibraryFolder()
+
+  @Test(arguments: [[240], [100, 140], [1, 60, 0, 179], [80, 80, 80]])
+  func partsConcatenateToTheIndexOfAllTheirVectors(sizes: [Int]) throws {
+    let papers = vocabularyPapers
+    try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+    let (weights, vectors) = NGramVectorizer.fitted(
+      on: papers.map { $0.text(for: .standard) }, configuration: .standard, keepingDropped: true)
+    let whole = folder.url.appendingPathComponent("whole").path
+    _ = SearchIndex.build(
+      ids: papers.map(\.id), vectors: vectors, weights: weights, storingAt: whole)
+    var parts: [SearchIndex] = []
+    var start = 0
+    for (number, size) in sizes.enumerated() {
+      let path = folder.url.appendingPathComponent("part\(number)").path
+      let range = start..<(start + size)
+      _ = SearchIndex.build(
+        ids: range.map { papers[$0].id }, vectors: Array(vectors[range]), weights: weights,
+        storingAt: path)
+      parts.append(try SearchIndex(contentsOf: path))
+      start += size
+    }
+    let joined = folder.url.appendingPathComponent("joined").path
+    _ = try SearchIndex.concatenate(parts, storingAt: joined)
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: joined))
+        == Data(contentsOf: URL(fileURLWithPath: whole)))
+  }
+}

@@ -170,3 +170,30 @@ import Testing
     #expect(MergePolicy.nextMerge(segments) == Array(1...10))
   }
 }
+
+@Suite struct StreamedBuildTests {
+  let folder = LibraryFolder()
+
+  @Test(arguments: [1, 7, 50, 1000])
+  func aBuildInBatchesIsTheBuildOfAllThePapers(batch: Int) throws {
+    let library = try folder.library(of: generatedPapers(130, topics: 5))
+    let papers = try library.papers()
+    var read: [ArxivID] = []
+    try library.withSnapshot { snapshot in
+      try snapshot.forEachBatch(of: batch) { read += $0.map(\.id) }
+    }
+    #expect(read == papers.map(\.id))  // the library's order
+    let path = folder.url.appendingPathComponent("index").path
+    let (index, count) = try IndexUpdate.build(
+      library, configuration: SegmentedIndexTests.small, folder: path, batch: batch)
+    #expect(count == 130 && index.segments.count == 1)
+    let whole = folder.url.appendingPathComponent("whole").path
+    _ = SearchIndex.build(
+      papers: papers, configuration: SegmentedIndexTests.small, storingAt: whole)
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: index.segments[0].location))
+        == Data(contentsOf: URL(fileURLWithPath: whole)))
+    // Only the manifest, the weights and the segment are left.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: path).count == 3)
+  }
+}

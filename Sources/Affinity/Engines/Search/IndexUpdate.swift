@@ -7,8 +7,8 @@ import PaperLibrary
 /// Changes to a stored ``SegmentedIndex``, written to its folder as new files, then made the
 /// index by replacing the manifest (``commit()``), then the files no longer named are removed.
 struct IndexUpdate {
-  private(set) var segments: [SearchIndex]
-  private(set) var deleted: [[Int]]
+  private var segments: [SearchIndex]
+  private var deleted: [[Int]]
   /// The index's rows when each segment was made.
   private var madeAmong: [Int]
   private var manifest: IndexManifest
@@ -30,24 +30,37 @@ struct IndexUpdate {
     rowCount = index.rowCount
   }
 
+  /// How many papers are vectorised at a time when a segment is written: memory holds one
+  /// batch's vectors (about 200 MB), whatever the library's size.
+  static let batchSize = 20_000
+
   /// Builds a library's index from all its papers, as one segment, and stores it in `folder`
-  /// (replacing whatever is there).
+  /// (replacing whatever is there). The papers are read twice, a batch at a time, from one
+  /// state of the library (see ``writeSegment(_:)``).
   ///
-  /// - Throws: When the folder or its files cannot be written.
+  /// - Parameter batch: Papers vectorised at a time.
+  /// - Returns: The index and the number of papers.
+  /// - Throws: A `LibraryError`, or when the folder or its files cannot be written.
   static func build(
-    papers: [Paper], stamp: LibraryStamp, configuration: VectorizerConfiguration, folder: String
-  ) throws -> SegmentedIndex {
+    _ library: PaperLibrary, configuration: VectorizerConfiguration, folder: String,
+    batch: Int = batchSize
+  ) throws -> (index: SegmentedIndex, papers: Int) {
     try prepare(folder)
-    let (segment, notStored) = SearchIndex.build(
-      papers: papers, configuration: configuration, storingAt: path(folder, newName("segment")))
-    if let notStored { throw notStored }
-    let placeholder = IndexManifest(
-      configuration: configuration, stamp: stamp,
-      weights: .init(name: "", checksum: 0), segments: [])
-    var update = IndexUpdate(
-      segments: [segment], deleted: [[]], madeAmong: [segment.paperCount], manifest: placeholder,
-      folder: folder)
-    return try update.commit()
+    return try library.withSnapshot { snapshot in
+      var update = IndexUpdate(
+        segments: [], deleted: [], madeAmong: [],
+        manifest: IndexManifest(
+          configuration: configuration, stamp: snapshot.stamp,
+          weights: .init(name: "", checksum: 0), segments: []),
+        folder: folder)
+      let segment = try update.writeSegment { body in
+        try snapshot.forEachBatch(of: batch, body)
+      }
+      update.segments = [segment]
+      update.deleted = [[]]
+      update.madeAmong = [segment.paperCount]
+      return (try update.commit(), segment.paperCount)
+    }
   }
 
   private init(
@@ -112,13 +125,54 @@ struct IndexUpdate {
   /// Vectorises papers with the document frequencies of every row and theirs, and writes them
   /// as a new segment, last.
   private mutating func append(_ papers: [Paper]) throws {
-    let counts = NGramVectorizer.termCounts(
-      of: papers.map { $0.text(for: configuration) }, configuration: configuration)
-    NGramVectorizer.addDocumentFrequencies(of: counts, to: &frequencies)
-    rowCount += papers.count
-    segments.append(try write(papers.map(\.id), counts: counts))
+    segments.append(try writeSegment { body in try body(papers) })
     deleted.append([])
     madeAmong.append(rowCount)
+  }
+
+  /// Papers a batch at a time, read as often as asked, in the same order each time.
+  typealias PaperBatches = (_ body: ([Paper]) throws -> Void) throws -> Void
+
+  /// Writes papers as one segment in two passes over them: the first counts their features
+  /// into the document frequencies, the second weighs them with the resulting weights, a batch
+  /// at a time, each batch written as a part; the parts are then concatenated into the segment
+  /// (byte for byte what writing all the vectors at once gives) and removed.
+  private mutating func writeSegment(_ batches: PaperBatches) throws -> SearchIndex {
+    let configuration = configuration
+    var frequencies = frequencies
+    var rowCount = rowCount
+    try batches { papers in
+      let counts = NGramVectorizer.termCounts(
+        of: papers.map { $0.text(for: configuration) }, configuration: configuration)
+      NGramVectorizer.addDocumentFrequencies(of: counts, to: &frequencies)
+      rowCount += papers.count
+    }
+    self.frequencies = frequencies
+    self.rowCount = rowCount
+    let weights = currentWeights
+    var parts: [String] = []
+    try batches { papers in
+      var vectors = NGramVectorizer.termCounts(
+        of: papers.map { $0.text(for: configuration) }, configuration: configuration)
+      weights.weigh(&vectors, keepingDropped: true)
+      let path = Self.path(folder, Self.newName("segment"))
+      let (_, notStored) = SearchIndex.build(
+        ids: papers.map(\.id), vectors: vectors, weights: weights, storingAt: path)
+      if let notStored { throw notStored }
+      parts.append(path)  // let go of: read again, a list at a time, to concatenate
+    }
+    if parts.count == 1 { return try SearchIndex(contentsOf: parts[0]) }
+    defer { for part in parts { try? FileManager.default.removeItem(atPath: part) } }
+    if parts.isEmpty {
+      let (segment, notStored) = SearchIndex.build(
+        ids: [], vectors: [], weights: weights,
+        storingAt: Self.path(folder, Self.newName("segment")))
+      if let notStored { throw notStored }
+      return segment
+    }
+    return try SearchIndex.concatenate(
+      try parts.map { try SearchIndex(contentsOf: $0) },
+      storingAt: Self.path(folder, Self.newName("segment")))
   }
 
   /// Merges segments: their papers not deleted are read from the library, vectorised with the
@@ -134,12 +188,12 @@ struct IndexUpdate {
       segments[segment].subtractDocumentFrequencies(from: &frequencies)
       rowCount -= segments[segment].paperCount
     }
-    let papers = try library.papers(ids: ids)
-    let counts = NGramVectorizer.termCounts(
-      of: papers.map { $0.text(for: configuration) }, configuration: configuration)
-    NGramVectorizer.addDocumentFrequencies(of: counts, to: &frequencies)
-    rowCount += papers.count
-    let merged = try write(papers.map(\.id), counts: counts)
+    let merged = try writeSegment { body in
+      for start in stride(from: 0, to: ids.count, by: Self.batchSize) {
+        try body(
+          try library.papers(ids: Array(ids[start..<min(ids.count, start + Self.batchSize)])))
+      }
+    }
     for segment in group.reversed() {
       segments.remove(at: segment)
       deleted.remove(at: segment)
@@ -148,18 +202,6 @@ struct IndexUpdate {
     segments.insert(merged, at: group[0])
     deleted.insert([], at: group[0])
     madeAmong.insert(rowCount, at: group[0])
-  }
-
-  /// Weighs term counts with the current document frequencies and writes them as a segment.
-  private func write(_ ids: [ArxivID], counts: [SparseVector]) throws -> SearchIndex {
-    let weights = currentWeights
-    var vectors = counts
-    weights.weigh(&vectors, keepingDropped: true)
-    let (segment, notStored) = SearchIndex.build(
-      ids: ids, vectors: vectors, weights: weights,
-      storingAt: Self.path(folder, Self.newName("segment")))
-    if let notStored { throw notStored }
-    return segment
   }
 
   /// The weights of the current document frequencies.

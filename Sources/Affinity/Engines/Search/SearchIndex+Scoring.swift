@@ -45,7 +45,7 @@ extension SearchIndex {
     idBytes(ofRow: row).flatMap { ArxivID(String(decoding: $0, as: UTF8.self)) }
   }
 
-  private func idBytes(ofRow row: Int) -> UnsafeRawBufferPointer.SubSequence? {
+  func idBytes(ofRow row: Int) -> UnsafeRawBufferPointer.SubSequence? {
     guard row >= 0, row < paperCount else { return nil }
     let start = Int(load(UInt32.self, at: layout.idOffsets + 4 * row))
     let end = Int(load(UInt32.self, at: layout.idOffsets + 4 * (row + 1)))
@@ -128,7 +128,7 @@ extension SearchIndex {
   /// the index (a damaged file). Inlined: it runs once per query feature inside the scoring
   /// loop, where a call is a measurable share of a query.
   @inline(__always)
-  private func postings(of feature: Int) -> Range<Int>? {
+  func postings(of feature: Int) -> Range<Int>? {
     Self.postings(of: feature, in: bytes, layout: layout)
   }
 

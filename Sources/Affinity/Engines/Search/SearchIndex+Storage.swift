@@ -11,6 +11,9 @@ extension SearchIndex {
   final class Storage: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     private let release: () -> Void
+    /// Whether the bytes are a file mapped read-only (whose pages can be dropped and read
+    /// again), not memory of their own.
+    private var isMappedFile = false
 
     /// The bytes to fill in, for an index being built.
     var mutableBytes: UnsafeMutableRawBufferPointer {
@@ -60,6 +63,7 @@ extension SearchIndex {
       _ = madvise(address, count, MADV_RANDOM)
       bytes = UnsafeRawBufferPointer(start: address, count: count)
       release = { munmap(address, count) }
+      isMappedFile = true
     }
 
     deinit { release() }
@@ -100,6 +104,19 @@ extension SearchIndex {
           }
         guard !sampleIsResident else { return }
         for group in groups { _ = madvise(address(group), group.count, MADV_WILLNEED) }
+      #endif
+    }
+
+    /// Lets the system drop the pages wholly inside a byte range of a mapped file (they are read
+    /// again if touched), so that reading a large file once does not keep it all in memory.
+    func release(_ range: Range<Int>) {
+      #if os(Linux)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard isMappedFile, let base = bytes.baseAddress, page > 0 else { return }
+        let first = (range.lowerBound + page - 1) / page * page
+        let end = Swift.min(bytes.count, range.upperBound) / page * page
+        guard first < end else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + first), end - first, MADV_DONTNEED)
       #endif
     }
 

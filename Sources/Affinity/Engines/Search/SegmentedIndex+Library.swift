@@ -77,24 +77,24 @@ extension SegmentedIndex {
         }
       }
     }
-    let (papers, stamp) = try library.snapshot()
-    if papers.isEmpty {  // nothing worth storing
+    if try library.stamp().paperCount == 0 {  // nothing worth storing
       return (
         SegmentedIndex(SearchIndex.build(papers: [], configuration: configuration).index),
         .built(papers: 0)
       )
     }
     do {
-      let index = try IndexUpdate.build(
-        papers: papers, stamp: stamp, configuration: configuration, folder: folder)
-      if let damage { return (index, .repaired(papers: papers.count, damage: damage)) }
-      return (index, .built(papers: papers.count))
+      let (index, papers) = try IndexUpdate.build(
+        library, configuration: configuration, folder: folder)
+      if let damage { return (index, .repaired(papers: papers, damage: damage)) }
+      return (index, .built(papers: papers))
+    } catch let error as LibraryError {
+      throw error
     } catch {
+      let (papers, _) = try library.snapshot()
       let index = SegmentedIndex(
         SearchIndex.build(papers: papers, configuration: configuration).index)
-      return (
-        index, .builtNotStored(.cannotWrite(path: folder, reason: Self.reason(error)))
-      )
+      return (index, .builtNotStored(.cannotWrite(path: folder, reason: Self.reason(error))))
     }
   }
 
