@@ -33,6 +33,9 @@ public final class Recommender {
   /// Told how the search index was found each time the recommender opens it (at most twice:
   /// once, and again when a query finds it damaged and it is rebuilt), e.g. to say so.
   public var indexReport: (IndexState) -> Void = { _ in }
+  /// Told how far bringing a library's search index up to date has got, batch by batch (for a
+  /// large library, that takes minutes).
+  public var indexProgress: (IndexProgress) -> Void = { _ in }
 
   /// A recommender over a library: papers and their search index are read when needed.
   ///
@@ -125,7 +128,8 @@ public final class Recommender {
     switch source {
     case .library(let library):
       (index, state) = try SegmentedIndex.current(
-        for: library, configuration: configuration, replacing: damage, rebuilding: rebuilding)
+        for: library, configuration: configuration, replacing: damage, rebuilding: rebuilding,
+        progress: indexProgress)
     case .papers(let papers, _):
       if let damage { throw damage }  // built in memory by this process: nothing to repair
       index = SegmentedIndex(

@@ -41,7 +41,7 @@ struct AddCommand: ParsableCommand {
     var summary = AddSummary()
     var rejected = 0
     var problems = 0
-    let progress = ReadingProgress(quiet: quiet)
+    let progress = AddProgress(quiet: quiet)
     func report(_ result: CorpusReadResult) {
       if !result.problems.isEmpty { progress.clearLine() }
       for problem in result.problems { printError(problem.description) }
@@ -70,7 +70,10 @@ struct AddCommand: ParsableCommand {
       "added \(summary.added), updated \(summary.updated), unchanged \(summary.unchanged), "
         + "rejected \(rejected) (\(files) into \(store.path))\n")
     // Index now, so that the first query is as fast as the next.
-    let state = try Recommender(library: store).prepareSearchIndex()
+    let recommender = Recommender(library: store)
+    recommender.indexProgress = { progress.update($0) }
+    let state = try recommender.prepareSearchIndex()
+    progress.finish()
     switch state {
     case .current, .built(papers: 0): break
     case .built, .updated, .repaired: try writeStandardOutput((state.note ?? "") + "\n")

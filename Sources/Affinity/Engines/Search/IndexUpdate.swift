@@ -13,6 +13,8 @@ struct IndexUpdate {
   private var madeAmong: [Int]
   private var manifest: IndexManifest
   private let folder: String
+  /// Told after each batch of papers is counted or written.
+  var progress: (IndexProgress) -> Void = { _ in }
   /// Every bucket's document frequency over all rows, deleted ones included.
   private var frequencies: [Int32]
   private var rowCount: Int
@@ -43,7 +45,7 @@ struct IndexUpdate {
   /// - Throws: A `LibraryError`, or when the folder or its files cannot be written.
   static func build(
     _ library: PaperLibrary, configuration: VectorizerConfiguration, folder: String,
-    batch: Int = batchSize
+    batch: Int = batchSize, progress: @escaping (IndexProgress) -> Void = { _ in }
   ) throws -> (index: SegmentedIndex, papers: Int) {
     try prepare(folder)
     return try library.withSnapshot { snapshot in
@@ -53,7 +55,8 @@ struct IndexUpdate {
           configuration: configuration, stamp: snapshot.stamp,
           weights: .init(name: "", checksum: 0), segments: []),
         folder: folder)
-      let segment = try update.writeSegment { body in
+      update.progress = progress
+      let segment = try update.writeSegment(papers: snapshot.stamp.paperCount) { body in
         try snapshot.forEachBatch(of: batch, body)
       }
       update.segments = [segment]
@@ -125,7 +128,7 @@ struct IndexUpdate {
   /// Vectorises papers with the document frequencies of every row and theirs, and writes them
   /// as a new segment, last.
   private mutating func append(_ papers: [Paper]) throws {
-    segments.append(try writeSegment { body in try body(papers) })
+    segments.append(try writeSegment(papers: papers.count) { body in try body(papers) })
     deleted.append([])
     madeAmong.append(rowCount)
   }
@@ -137,16 +140,27 @@ struct IndexUpdate {
   /// into the document frequencies, the second weighs them with the resulting weights, a batch
   /// at a time, each batch written as a part; the parts are then concatenated into the segment
   /// (byte for byte what writing all the vectors at once gives) and removed.
-  private mutating func writeSegment(_ batches: PaperBatches) throws -> SearchIndex {
+  ///
+  /// - Parameters:
+  ///   - total: How many papers the batches hold, for progress reports.
+  ///   - batches: The papers.
+  private mutating func writeSegment(papers total: Int, _ batches: PaperBatches) throws
+    -> SearchIndex
+  {
     let configuration = configuration
+    let progress = progress
     var frequencies = frequencies
     var rowCount = rowCount
+    var done = 0
     try batches { papers in
       let counts = NGramVectorizer.termCounts(
         of: papers.map { $0.text(for: configuration) }, configuration: configuration)
       NGramVectorizer.addDocumentFrequencies(of: counts, to: &frequencies)
       rowCount += papers.count
+      done += papers.count
+      progress(IndexProgress(step: .counting, papers: done, of: total))
     }
+    done = 0
     self.frequencies = frequencies
     self.rowCount = rowCount
     let weights = currentWeights
@@ -160,6 +174,8 @@ struct IndexUpdate {
         ids: papers.map(\.id), vectors: vectors, weights: weights, storingAt: path)
       if let notStored { throw notStored }
       parts.append(path)  // let go of: read again, a list at a time, to concatenate
+      done += papers.count
+      progress(IndexProgress(step: .indexing, papers: done, of: total))
     }
     if parts.count == 1 { return try SearchIndex(contentsOf: parts[0]) }
     defer { for part in parts { try? FileManager.default.removeItem(atPath: part) } }
@@ -188,7 +204,7 @@ struct IndexUpdate {
       segments[segment].subtractDocumentFrequencies(from: &frequencies)
       rowCount -= segments[segment].paperCount
     }
-    let merged = try writeSegment { body in
+    let merged = try writeSegment(papers: ids.count) { body in
       for start in stride(from: 0, to: ids.count, by: Self.batchSize) {
         try body(
           try library.papers(ids: Array(ids[start..<min(ids.count, start + Self.batchSize)])))

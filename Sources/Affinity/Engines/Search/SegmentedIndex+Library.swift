@@ -30,11 +30,13 @@ extension SegmentedIndex {
   ///   - damage: Damage a query found in the stored index: it is rebuilt whatever its stamp.
   ///   - rebuilding: Whether to build it from all the papers whatever is stored (one segment:
   ///     what a full merge gives).
+  ///   - progress: Told how far writing a segment has got.
   /// - Returns: The index, and how it was found.
   /// - Throws: A `LibraryError` when the library cannot be read.
   static func current(
     for library: PaperLibrary, configuration: VectorizerConfiguration,
-    replacing damage: SearchIndexError? = nil, rebuilding: Bool = false
+    replacing damage: SearchIndexError? = nil, rebuilding: Bool = false,
+    progress: @escaping (IndexProgress) -> Void = { _ in }
   ) throws(LibraryError) -> (index: SegmentedIndex, state: IndexState) {
     guard let folder = path(for: library, configuration: configuration) else {
       let (papers, _) = try library.snapshot()
@@ -67,6 +69,7 @@ extension SegmentedIndex {
       if stamp.libraryID == manifest.stamp.libraryID {
         do {
           var update = IndexUpdate(index: index, manifest: manifest, folder: folder)
+          update.progress = progress
           try update.add(papers, stamp: stamp, library: library)
           let updated = try update.commit()
           return (updated, papers.isEmpty ? .current : .updated(papers: papers.count))
@@ -85,7 +88,7 @@ extension SegmentedIndex {
     }
     do {
       let (index, papers) = try IndexUpdate.build(
-        library, configuration: configuration, folder: folder)
+        library, configuration: configuration, folder: folder, progress: progress)
       if let damage { return (index, .repaired(papers: papers, damage: damage)) }
       return (index, .built(papers: papers))
     } catch let error as LibraryError {

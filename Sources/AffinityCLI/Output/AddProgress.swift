@@ -1,10 +1,12 @@
+import Affinity
 import Foundation
 import PaperCorpus
 
-/// `add`'s progress on standard error while it reads a large input, only when standard error is
-/// a terminal: `arxiv.json: 1,204,000 papers, 1.9 of 4.5 GB (42%), 38 MB/s, 1:09 left`,
-/// rewritten in place at most five times a second, ended with a line break.
-final class ReadingProgress {
+/// `add`'s progress on standard error while it reads a large input and indexes it, only when
+/// standard error is a terminal: `arxiv.json: 1,204,000 papers, 1.9 of 4.5 GB (42%), 38 MB/s,
+/// 1:09 left`, then `indexing: 120,000 of 1,204,000 papers counted (9%)`, rewritten in place at
+/// most five times a second, each ended with a line break.
+final class AddProgress {
   private let isShown: Bool
   private let start = Date()
   private var lastShown = Date.distantPast
@@ -29,6 +31,20 @@ final class ReadingProgress {
   func clearLine() {
     if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     drawn = false
+  }
+
+  /// Shows how far indexing has got: `indexing: 120,000 of 1,000,000 papers (12%), counted`.
+  func update(_ progress: IndexProgress) {
+    guard isShown, Date().timeIntervalSince(lastShown) >= 0.2 || progress.papers == progress.total
+    else { return }
+    lastShown = Date()
+    let step = progress.step == .counting ? "counted" : "vectorised and indexed"
+    let percent = progress.total == 0 ? 100 : progress.papers * 100 / progress.total
+    FileHandle.standardError.write(
+      Data(
+        ("\rindexing: \(progress.papers.formatted()) of \(progress.total.formatted()) papers "
+          + "\(step) (\(percent)%)\u{1B}[K").utf8))
+    drawn = true
   }
 
   /// Ends the line, if one was drawn.
