@@ -1,6 +1,7 @@
 import Foundation
-import PaperCorpus
 import Testing
+
+@testable import PaperCorpus
 
 @Suite struct JSONLinesParserTests {
   @Test func readsRecordsWithOptionalFields() throws {
@@ -51,5 +52,18 @@ import Testing
     #expect(result.problems.count == 1)
     #expect(result.problems.first?.line == 2)
     #expect(result.problems.first?.description.contains(message) == true, "\(result.problems)")
+  }
+}
+
+@Suite struct SingleSpacedTests {
+  @Test(arguments: [
+    "  A title\n  on two   lines\t", "no change", "", " \r\n ", "x\u{00A0}\u{00A0}y",
+    "왼쪽\u{3000}오른쪽", "a\u{2003}b\u{2028}c\u{205F}d\u{1680}e\u{0085}f", "em—dash “quoted” …",
+    "\u{202F}edge\u{202F}", "é\u{0301}\u{2009}x",
+  ])
+  func runsOfWhiteSpaceBecomeOneSpace(text: String) {
+    // What splitting on Unicode white space and joining with one space gives.
+    let expected = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(JSONLinesParser.singleSpaced(text) == expected)
   }
 }

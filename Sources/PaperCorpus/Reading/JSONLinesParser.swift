@@ -216,9 +216,50 @@ public enum JSONLinesParser {
       .filter { !$0.isEmpty }
   }
 
-  /// The text with every run of white space (line breaks too) made one space, and trimmed.
+  /// The text with every run of white space (Unicode's White_Space: line breaks, tabs,
+  /// no-break and ideographic spaces too) made one space, and trimmed. Read byte by byte: it
+  /// runs over every abstract of a large file.
   static func singleSpaced(_ text: String) -> String {
-    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    var text = text
+    return text.withUTF8 { bytes in
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count)
+      var position = 0
+      var pendingSpace = false
+      while position < bytes.count {
+        let length = whiteSpaceLength(in: bytes, at: position)
+        if length > 0 {
+          pendingSpace = !output.isEmpty
+          position += length
+          continue
+        }
+        if pendingSpace { output.append(0x20) }
+        pendingSpace = false
+        output.append(bytes[position])
+        position += 1
+      }
+      return String(decoding: output, as: UTF8.self)
+    }
+  }
+
+  /// The length in bytes of the White_Space character starting at `position` of UTF-8 text, or 0.
+  private static func whiteSpaceLength(in bytes: UnsafeBufferPointer<UInt8>, at position: Int)
+    -> Int
+  {
+    let byte = bytes[position]
+    if byte == 0x20 || (0x09...0x0D).contains(byte) { return 1 }
+    guard byte >= 0xC2, byte <= 0xE3 else { return 0 }
+    func next(_ offset: Int) -> UInt8 {
+      position + offset < bytes.count ? bytes[position + offset] : 0
+    }
+    switch (byte, next(1), next(2)) {
+    case (0xC2, 0x85, _), (0xC2, 0xA0, _): return 2  // U+0085, U+00A0
+    case (0xE1, 0x9A, 0x80): return 3  // U+1680
+    case (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xE2, 0x80, 0xAF):
+      return 3  // U+2000–U+200A, U+2028, U+2029, U+202F
+    case (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80): return 3  // U+205F, U+3000
+    default: return 0
+    }
   }
 
   /// A one-line message naming the field and the expected type.
