@@ -273,25 +273,20 @@ public final class PaperLibrary: Sendable {
     try read { db in (try Self.allPapers(in: db).sortedAsLibrary(), try stamp(in: db)) }
   }
 
-  /// The papers whose title or summary changed (or that arrived) after a generation, and the
-  /// stamp of exactly that state: what a search index of that generation must index again.
+  /// The ids of the papers whose title or summary changed (or that arrived) after a
+  /// generation, and the stamp of exactly that state: what a search index of that generation
+  /// must index again. Ids only, so that a million changes fit in memory.
   ///
   /// - Parameter generation: The generation the caller has seen.
-  /// - Returns: The papers in the library's order, and the stamp.
+  /// - Returns: The ids, sorted, and the stamp.
   /// - Throws: `LibraryError.failed` when the read fails.
   public func changes(since generation: Int) throws(LibraryError) -> (
-    papers: [Paper], stamp: LibraryStamp
+    ids: [ArxivID], stamp: LibraryStamp
   ) {
     try read { db in
-      let rows = try PaperRow.filter(Column("revision") > generation).fetchAll(db)
-      let days = Dictionary(
-        grouping: try AppearanceRow.fetchAll(
-          db,
-          sql: "SELECT appearance.* FROM appearance JOIN paper ON paper.id = appearance.paperID "
-            + "WHERE paper.revision > ?", arguments: [generation]),
-        by: \.paperID)
-      let papers = rows.compactMap { StoredPaper(row: $0, days: days[$0.id] ?? []).paper }
-      return (papers.sortedAsLibrary(), try stamp(in: db))
+      let ids = try String.fetchAll(
+        db, sql: "SELECT id FROM paper WHERE revision > ? ORDER BY id", arguments: [generation])
+      return (ids.compactMap(ArxivID.init), try stamp(in: db))
     }
   }
 

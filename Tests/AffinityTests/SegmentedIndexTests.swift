@@ -197,3 +197,30 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: path).count == 3)
   }
 }
+
+extension StreamedBuildTests {
+  @Test func anAddInBatchesIsTheAddOfAllThePapersAtOnce() throws {
+    let papers = generatedPapers(360, topics: 6)
+    let small = SegmentedIndexTests.small
+    let library = try folder.library(of: Array(papers[..<300]))
+    _ = try Recommender(library: library, configuration: small).prepareSearchIndex()
+    try library.add(Array(papers[300...]))
+    let path = try #require(SegmentedIndex.path(for: library, configuration: small))
+    let manifest = try #require(try IndexManifest.read(in: path))
+    var update = IndexUpdate(
+      index: try SegmentedIndex.open(manifest, in: path), manifest: manifest, folder: path)
+    let (ids, stamp) = try library.changes(since: manifest.stamp.generation)
+    #expect(ids.count == 60)
+    try update.add(ids, stamp: stamp, library: library, batch: 7)
+    let updated = try update.commit()
+    #expect(updated.paperCount == 360)
+    let grown = Recommender(library: library, configuration: small)
+    #expect(try grown.prepareSearchIndex() == .current)
+    let scratch = Recommender(papers: try library.papers(), configuration: small)
+    for id in stride(from: 0, to: 360, by: 29).map({ papers[$0].id }) {
+      #expect(
+        try grown.related(to: id, count: 10).map { "\($0.paper.id) \($0.score)" }
+          == scratch.related(to: id, count: 10).map { "\($0.paper.id) \($0.score)" })
+    }
+  }
+}

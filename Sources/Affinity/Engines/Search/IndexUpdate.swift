@@ -85,22 +85,27 @@ struct IndexUpdate {
   /// merged as ``MergePolicy`` says.
   ///
   /// - Parameters:
-  ///   - papers: The papers added or changed since the index's state.
-  ///   - stamp: The library's state they were read in.
-  ///   - library: The library, to read the papers of merged segments.
+  ///   - ids: The papers added or changed since the index's state.
+  ///   - stamp: The library's state they were found in.
+  ///   - library: The library, to read the papers (a batch at a time) and those of merged
+  ///     segments.
+  ///   - batch: Papers read and vectorised at a time.
   /// - Throws: A `LibraryError`, or when a segment cannot be written.
-  mutating func add(_ papers: [Paper], stamp: LibraryStamp, library: PaperLibrary) throws {
+  mutating func add(
+    _ ids: [ArxivID], stamp: LibraryStamp, library: PaperLibrary, batch: Int = batchSize
+  ) throws {
     manifest.stamp = stamp
-    guard !papers.isEmpty else { return }
-    for paper in papers {
+    guard !ids.isEmpty else { return }
+    var gone = deleted.map(Set.init)
+    for id in ids {
       for segment in segments.indices.reversed() {
-        if let row = segments[segment].row(of: paper.id), !deleted[segment].contains(row) {
+        if let row = segments[segment].row(of: id), gone[segment].insert(row).inserted {
           deleted[segment].append(row)
           break
         }
       }
     }
-    try append(papers)
+    try append(ids, library: library, batch: batch)
     dropEmptySegments()
     while let group = MergePolicy.nextMerge(
       segments.indices.map {
@@ -110,6 +115,15 @@ struct IndexUpdate {
       })
     {
       try merge(group, library: library)
+    }
+  }
+
+  /// Reads papers by id from the library, `size` at a time, in the order of `ids`.
+  private static func forEachBatch(
+    of ids: [ArxivID], size: Int, in library: PaperLibrary, _ body: ([Paper]) throws -> Void
+  ) throws {
+    for start in stride(from: 0, to: ids.count, by: size) {
+      try body(try library.papers(ids: Array(ids[start..<min(ids.count, start + size)])))
     }
   }
 
@@ -127,8 +141,11 @@ struct IndexUpdate {
 
   /// Vectorises papers with the document frequencies of every row and theirs, and writes them
   /// as a new segment, last.
-  private mutating func append(_ papers: [Paper]) throws {
-    segments.append(try writeSegment(papers: papers.count) { body in try body(papers) })
+  private mutating func append(_ ids: [ArxivID], library: PaperLibrary, batch: Int) throws {
+    segments.append(
+      try writeSegment(papers: ids.count) { body in
+        try Self.forEachBatch(of: ids, size: batch, in: library, body)
+      })
     deleted.append([])
     madeAmong.append(rowCount)
   }
@@ -205,10 +222,7 @@ struct IndexUpdate {
       rowCount -= segments[segment].paperCount
     }
     let merged = try writeSegment(papers: ids.count) { body in
-      for start in stride(from: 0, to: ids.count, by: Self.batchSize) {
-        try body(
-          try library.papers(ids: Array(ids[start..<min(ids.count, start + Self.batchSize)])))
-      }
+      try Self.forEachBatch(of: ids, size: Self.batchSize, in: library, body)
     }
     for segment in group.reversed() {
       segments.remove(at: segment)

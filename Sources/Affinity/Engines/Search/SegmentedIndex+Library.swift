@@ -65,14 +65,14 @@ extension SegmentedIndex {
       }
     }
     if let (index, manifest) = stale {
-      let (papers, stamp) = try library.changes(since: manifest.stamp.generation)
+      let (ids, stamp) = try library.changes(since: manifest.stamp.generation)
       if stamp.libraryID == manifest.stamp.libraryID {
         do {
           var update = IndexUpdate(index: index, manifest: manifest, folder: folder)
           update.progress = progress
-          try update.add(papers, stamp: stamp, library: library)
+          try update.add(ids, stamp: stamp, library: library)
           let updated = try update.commit()
-          return (updated, papers.isEmpty ? .current : .updated(papers: papers.count))
+          return (updated, ids.isEmpty ? .current : .updated(papers: ids.count))
         } catch let error as LibraryError {
           throw error
         } catch {
