@@ -28,6 +28,7 @@ extension SearchIndex {
     for feature in 0..<min(frequencies.count, layout.featureSpace) {
       frequencies[feature] += Int32(postings(of: feature)?.count ?? 0)
     }
+    storage.release(layout.postingStarts..<layout.postingRows)
   }
 
   /// Takes every feature's document frequency among the index's papers away.
@@ -35,6 +36,7 @@ extension SearchIndex {
     for feature in 0..<min(frequencies.count, layout.featureSpace) {
       frequencies[feature] -= Int32(postings(of: feature)?.count ?? 0)
     }
+    storage.release(layout.postingStarts..<layout.postingRows)
   }
 
   /// The arXiv id of a row.

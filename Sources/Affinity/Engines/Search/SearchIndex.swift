@@ -31,8 +31,13 @@ final class SearchIndex: @unchecked Sendable {
 
   /// The model the index was computed with.
   let metadata: Metadata
-  /// The weights its vectors were made with (their IDF).
-  let vectorizer: NGramVectorizer
+  /// The weights its vectors were made with (their IDF), as a vectorizer; made when first
+  /// asked for (a copy of every weight), while ``weight(of:)`` reads one from the file.
+  var vectorizer: NGramVectorizer {
+    NGramVectorizer(
+      configuration: metadata.configuration, documentCount: layout.paperCount,
+      inverseDocumentFrequency: (0..<layout.featureSpace).map(weight))
+  }
   /// The number of papers (rows).
   var paperCount: Int { layout.paperCount }
 
@@ -62,6 +67,9 @@ final class SearchIndex: @unchecked Sendable {
         from: Data(bytes[layout.metadata..<(layout.metadata + layout.metadataLength)])),
       metadata.configuration.featureSpace == layout.featureSpace
     else { throw .damaged(path: path) }
+    // Checked whole, then read a few entries at a time: let the pages go (a library's index
+    // may have a dozen segments).
+    storage.release(layout.metadata..<layout.listChecksums)
     self.init(storage: storage, layout: layout, metadata: metadata, location: path)
   }
 
@@ -72,14 +80,12 @@ final class SearchIndex: @unchecked Sendable {
     self.location = location
     self.layout = layout
     self.metadata = metadata
-    // Every weight is copied below: read them in one go rather than page by page.
-    storage.prefetch([layout.weights..<(layout.weights + 4 * layout.featureSpace)])
-    let weights = UnsafeRawBufferPointer(rebasing: storage.bytes[layout.weights...])
-    vectorizer = NGramVectorizer(
-      configuration: metadata.configuration, documentCount: layout.paperCount,
-      inverseDocumentFrequency: (0..<layout.featureSpace).map {
-        weights.load(fromByteOffset: 4 * $0, as: Float.self)
-      })
+  }
+
+  /// The weight (IDF) feature `feature`'s values were made with; 0 outside the feature space.
+  func weight(of feature: Int) -> Float {
+    guard feature >= 0, feature < layout.featureSpace else { return 0 }
+    return bytes.load(fromByteOffset: layout.weights + 4 * feature, as: Float.self)
   }
 
   /// Vectorises papers, fitted on them alone, and stores their vectors by feature (see

@@ -134,10 +134,9 @@ final class SegmentedIndex: @unchecked Sendable {
   /// feature no weight).
   private func scaled(_ query: SparseVector, for segment: SearchIndex) -> SparseVector {
     let current = vectorizer.inverseDocumentFrequency
-    let own = segment.vectorizer.inverseDocumentFrequency
     var scaled = SparseVector()
     for (feature, value) in zip(query.indices, query.values) {
-      let then = own[Int(feature)]
+      let then = segment.weight(of: Int(feature))
       let now = current[Int(feature)]
       guard then > 0 else { continue }
       scaled.indices.append(feature)
