@@ -60,4 +60,36 @@ import _TestSupport
     #expect(outcomes.contains("before"), "\(outcomes)")
     #expect(outcomes.contains("after") || outcomes.contains("finished"), "\(outcomes)")
   }
+
+  @Test func anAddKilledWhileItMergesLeavesTheIndexBefore() throws {
+    #expect(try run("add", "--sample").status == 0)
+    let file = try workspace.write("big.jsonl", jsonLines(1500))
+    let folder = workspace.url.appendingPathComponent("library.sqlite.affinity-ngram-v3.index")
+    let before = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+    let after = try affinity(
+      ["related", "2406.11839", "-k", "5", "--format", "tsv", "--sample", "--corpus", file],
+      home: workspace.url
+    ).output
+    // The add writes a segment of its papers, then (the library has grown far more than a
+    // quarter) merges every segment into a new one: kill it once a second new file appears.
+    let add = try RunningCommand(["add", "--quiet", file], home: workspace.url)
+    var seen = 0
+    let deadline = Date().addingTimeInterval(60)
+    while add.process.isRunning, Date() < deadline {
+      let files = Set((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      seen = files.subtracting(before).filter { $0.hasPrefix("segment-") }.count
+      if seen >= 2 { break }
+      Thread.sleep(forTimeInterval: 0.001)
+    }
+    kill(add.process.processIdentifier, SIGKILL)
+    let ended = add.finish()
+    #expect(seen >= 2 && ended.status != 0, "killed before the merge, or after the add ended")
+    // The papers were committed before indexing began; the index is the one before, or the
+    // one after: either way the next query answers for all of them, and the folder keeps only
+    // what its manifest names once an update has run.
+    let answer = try run("related", "2406.11839", "-k", "5", "--format", "tsv")
+    #expect(answer.status == 0, "\(answer.errors)")
+    #expect(answer.output == after)
+    #expect(try run("list", "--format", "tsv").output.split(separator: "\n").count == 1 + 1520)
+  }
 }
