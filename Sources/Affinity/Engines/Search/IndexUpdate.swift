@@ -8,7 +8,8 @@ import PaperLibrary
 /// index by replacing the manifest (``commit()``), then the files no longer named are removed.
 struct IndexUpdate {
   private var segments: [SearchIndex]
-  private var deleted: [[Int]]
+  /// Each segment's deleted rows.
+  private var deleted: [Set<Int>]
   /// The index's rows when each segment was made.
   private var madeAmong: [Int]
   private var manifest: IndexManifest
@@ -22,14 +23,9 @@ struct IndexUpdate {
 
   /// Changes to a stored index.
   init(index: SegmentedIndex, manifest: IndexManifest, folder: String) {
-    segments = index.segments
-    deleted = manifest.segments.map(\.deleted)
-    madeAmong = manifest.segments.map(\.madeAmong)
-    self.manifest = manifest
-    self.folder = folder
-    frequencies = [Int32](repeating: 0, count: manifest.configuration.featureSpace)
-    for segment in segments { segment.addDocumentFrequencies(to: &frequencies) }
-    rowCount = index.rowCount
+    self.init(
+      segments: index.segments, deleted: manifest.segments.map { Set($0.deleted) },
+      madeAmong: manifest.segments.map(\.madeAmong), manifest: manifest, folder: folder)
   }
 
   /// How many papers are vectorised at a time when a segment is written: memory holds one
@@ -38,7 +34,7 @@ struct IndexUpdate {
 
   /// Builds a library's index from all its papers, as one segment, and stores it in `folder`
   /// (replacing whatever is there). The papers are read twice, a batch at a time, from one
-  /// state of the library (see ``writeSegment(_:)``).
+  /// state of the library (see ``writeSegment(papers:_:)``).
   ///
   /// - Parameter batch: Papers vectorised at a time.
   /// - Returns: The index and the number of papers.
@@ -67,7 +63,7 @@ struct IndexUpdate {
   }
 
   private init(
-    segments: [SearchIndex], deleted: [[Int]], madeAmong: [Int], manifest: IndexManifest,
+    segments: [SearchIndex], deleted: [Set<Int>], madeAmong: [Int], manifest: IndexManifest,
     folder: String
   ) {
     self.segments = segments
@@ -96,11 +92,9 @@ struct IndexUpdate {
   ) throws {
     manifest.stamp = stamp
     guard !ids.isEmpty else { return }
-    var gone = deleted.map(Set.init)
     for id in ids {
       for segment in segments.indices.reversed() {
-        if let row = segments[segment].row(of: id), gone[segment].insert(row).inserted {
-          deleted[segment].append(row)
+        if let row = segments[segment].row(of: id), deleted[segment].insert(row).inserted {
           break
         }
       }
@@ -110,7 +104,7 @@ struct IndexUpdate {
     while let group = MergePolicy.nextMerge(
       segments.indices.map {
         .init(
-          rows: segments[$0].paperCount, deleted: Set(deleted[$0]).count,
+          rows: segments[$0].paperCount, deleted: deleted[$0].count,
           madeAmong: madeAmong[$0])
       })
     {
@@ -130,8 +124,8 @@ struct IndexUpdate {
   /// Removes segments whose every row is deleted (their features stop counting).
   private mutating func dropEmptySegments() {
     for segment in segments.indices.reversed()
-    where Set(deleted[segment]).count == segments[segment].paperCount {
-      segments[segment].subtractDocumentFrequencies(from: &frequencies)
+    where deleted[segment].count == segments[segment].paperCount {
+      segments[segment].addDocumentFrequencies(to: &frequencies, sign: -1)
       rowCount -= segments[segment].paperCount
       segments.remove(at: segment)
       deleted.remove(at: segment)
@@ -214,11 +208,10 @@ struct IndexUpdate {
   private mutating func merge(_ group: [Int], library: PaperLibrary) throws {
     var ids: [ArxivID] = []
     for segment in group {
-      let gone = Set(deleted[segment])
-      for row in 0..<segments[segment].paperCount where !gone.contains(row) {
+      for row in 0..<segments[segment].paperCount where !deleted[segment].contains(row) {
         if let id = segments[segment].id(ofRow: row) { ids.append(id) }
       }
-      segments[segment].subtractDocumentFrequencies(from: &frequencies)
+      segments[segment].addDocumentFrequencies(to: &frequencies, sign: -1)
       rowCount -= segments[segment].paperCount
     }
     let merged = try writeSegment(papers: ids.count) { body in
@@ -257,7 +250,7 @@ struct IndexUpdate {
       .init(
         file: (segments[position].location as NSString).lastPathComponent,
         papers: segments[position].paperCount, madeAmong: madeAmong[position],
-        deleted: Array(Set(deleted[position])).sorted())
+        deleted: deleted[position].sorted())
     }
     try manifest.write(in: folder)
     Self.removeFiles(in: folder, except: manifest.files)

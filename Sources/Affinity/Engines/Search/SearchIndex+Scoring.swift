@@ -23,18 +23,11 @@ extension SearchIndex {
   }
 
   /// Adds every feature's document frequency among the index's papers (the length of its
-  /// list, which holds every paper that has the feature, weighted or not).
-  func addDocumentFrequencies(to frequencies: inout [Int32]) {
+  /// list, which holds every paper that has the feature, weighted or not) — or takes them away,
+  /// for `sign` −1 — then lets the pages of the posting starts go.
+  func addDocumentFrequencies(to frequencies: inout [Int32], sign: Int32 = 1) {
     for feature in 0..<min(frequencies.count, layout.featureSpace) {
-      frequencies[feature] += Int32(postings(of: feature)?.count ?? 0)
-    }
-    storage.release(layout.postingStarts..<layout.postingRows)
-  }
-
-  /// Takes every feature's document frequency among the index's papers away.
-  func subtractDocumentFrequencies(from frequencies: inout [Int32]) {
-    for feature in 0..<min(frequencies.count, layout.featureSpace) {
-      frequencies[feature] -= Int32(postings(of: feature)?.count ?? 0)
+      frequencies[feature] += sign * Int32(postings(of: feature)?.count ?? 0)
     }
     storage.release(layout.postingStarts..<layout.postingRows)
   }

@@ -117,12 +117,16 @@ final class SegmentedIndex: @unchecked Sendable {
   ///
   /// - Throws: `SearchIndexError.damaged` when a posting list the query reads is damaged.
   func scores(of query: SparseVector) throws(SearchIndexError) -> [Float] {
-    if segments.count == 1 { return try segments[0].scores(of: query) }
-    var scores = [Float](repeating: 0, count: rowCount)
-    for (segment, index) in segments.enumerated() {
-      let part = try index.scores(of: scaled(query, for: index))
-      scores.withUnsafeMutableBufferPointer { scores in
-        for (row, score) in part.enumerated() { scores[offsets[segment] + row] = score }
+    var scores: [Float]
+    if segments.count == 1 {  // no copy
+      scores = try segments[0].scores(of: scaled(query, for: segments[0]))
+    } else {
+      scores = [Float](repeating: 0, count: rowCount)
+      for (segment, index) in segments.enumerated() {
+        let part = try index.scores(of: scaled(query, for: index))
+        scores.withUnsafeMutableBufferPointer { scores in
+          for (row, score) in part.enumerated() { scores[offsets[segment] + row] = score }
+        }
       }
     }
     for row in deleted.indices where deleted[row] { scores[row] = 0 }
