@@ -106,7 +106,7 @@ import Testing
 
 extension Matrix {
   /// `rows` unit rows scattered around `groups` random directions, reproducibly.
-  fileprivate static func noisyGroups(rows: Int, columns: Int, groups: Int, seed: UInt64)
+  static func noisyGroups(rows: Int, columns: Int, groups: Int, seed: UInt64)
     -> Matrix
   {
     var generator = SeededGenerator(seed: seed)
@@ -123,7 +123,7 @@ extension Matrix {
   }
 
   /// Each row scaled to unit length.
-  fileprivate func normalizedRows() -> Matrix {
+  func normalizedRows() -> Matrix {
     Matrix(
       rowArrays: (0..<rows).map { row in
         let values = Array(self.row(row))

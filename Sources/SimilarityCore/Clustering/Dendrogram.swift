@@ -22,20 +22,9 @@ public struct Dendrogram: Sendable, Equatable {
   /// - Complexity: O(`rows` α(`rows`)).
   public func clustering(count: Int) -> Clustering {
     precondition(rows == 0 || (1...rows).contains(count), "count must be in 1...rows")
-    var parent = Array(0..<rows)
-    func root(_ row: Int) -> Int {
-      var row = row
-      while parent[row] != row {
-        parent[row] = parent[parent[row]]
-        row = parent[row]
-      }
-      return row
-    }
-    for merge in merges.prefix(max(0, rows - count)) {
-      let (a, b) = (root(merge.first), root(merge.second))
-      parent[max(a, b)] = min(a, b)
-    }
-    return Clustering(assignments: (0..<rows).map(root))
+    var sets = UnionFind(count: rows)
+    for merge in merges.prefix(max(0, rows - count)) { sets.join(merge.first, merge.second) }
+    return Clustering(assignments: (0..<rows).map { sets.root($0) })
   }
 }
 
@@ -52,15 +41,69 @@ extension Matrix {
   /// the Lance–Williams update `s(A∪B, C) = (|A|·s(A, C) + |B|·s(B, C)) / (|A| + |B|)`. Ties go to
   /// the lower row, so the result depends only on the matrix.
   ///
+  /// Rows may stand for groups of items (`sizes`): with the groups' mean pairwise similarities
+  /// as the matrix, the merges are those of average linkage over the items, with each group
+  /// kept whole.
+  ///
+  /// - Parameter sizes: How many items each row stands for (1 each by default).
   /// - Returns: The merges, most similar first.
-  /// - Precondition: The matrix is square and symmetric (only the upper triangle is read).
+  /// - Precondition: The matrix is square and symmetric (only the upper triangle is read);
+  ///   `sizes`, when given, has one positive size per row.
   /// - Complexity: O(`n²`) time, O(`n²`) memory for an `n`×`n` matrix.
-  public func averageLinkage() -> Dendrogram {
+  public func averageLinkage(sizes: [Int]? = nil) -> Dendrogram {
+    nearestNeighbourChain(sizes: sizes) { ac, bc, _, a, b, _ in (a * ac + b * bc) / (a + b) }
+  }
+
+  /// Ward's agglomerative clustering of group means: repeatedly merges the two groups whose
+  /// merge least increases the total squared distance of the items to their group's mean, which
+  /// keeps groups compact and of comparable size where average linkage lets one group grow.
+  ///
+  /// ```swift
+  /// let dendrogram = centres.wardLinkage(sizes: sizes)  // one row per group's mean
+  /// ```
+  ///
+  /// The cost of merging `A` and `B` is `|A||B|/(|A|+|B|)·‖μ_A − μ_B‖²`, updated by Lance and
+  /// Williams' formula for Ward, with the nearest-neighbour chain (exact for Ward). A merge's
+  /// ``Dendrogram/Merge/similarity`` is minus its cost.
+  ///
+  /// - Parameter sizes: How many items each row's mean is over.
+  /// - Returns: The merges, cheapest first.
+  /// - Precondition: One positive size per row.
+  /// - Complexity: O(`rows² × columns`) for the distances, O(`rows²`) time and memory after.
+  public func wardLinkage(sizes: [Int]) -> Dendrogram {
+    precondition(sizes.count == rows, "One size per row")
+    let products = multiplied(by: self, transposingOther: true)
+    var costs = Matrix(rows: rows, columns: rows)
+    for i in 0..<rows {
+      for j in 0..<rows {
+        let squared = Swift.max(0, products[i, i] + products[j, j] - 2 * products[i, j])
+        let weight = Float(sizes[i] * sizes[j]) / Float(sizes[i] + sizes[j])
+        costs[i, j] = -weight * squared
+      }
+    }
+    return costs.nearestNeighbourChain(sizes: sizes) { ac, bc, ab, a, b, c in
+      ((a + c) * ac + (b + c) * bc - c * ab) / (a + b + c)
+    }
+  }
+
+  /// Agglomerative clustering by the nearest-neighbour chain, merging the most similar pair
+  /// each time, with a Lance–Williams update.
+  ///
+  /// - Parameters:
+  ///   - sizes: Items per row (1 each when nil).
+  ///   - update: The similarity of `A∪B` to `C` from `s(A, C)`, `s(B, C)`, `s(A, B)` and the
+  ///     three sizes; the linkage must be reducible (as average and Ward are).
+  private func nearestNeighbourChain(
+    sizes: [Int]?,
+    update: (Float, Float, Float, Float, Float, Float) -> Float
+  ) -> Dendrogram {
     precondition(rows == columns, "Linkage needs a square similarity matrix")
+    precondition(
+      sizes.map { $0.count == rows && $0.allSatisfy { $0 > 0 } } ?? true, "One size per row")
     let n = rows
     var similarity = elements
     for i in 0..<n { for j in 0..<i { similarity[i * n + j] = similarity[j * n + i] } }
-    var size = [Int](repeating: 1, count: n)
+    var size = sizes ?? [Int](repeating: 1, count: n)
     var active = [Bool](repeating: true, count: n)
     var activeCount = n
     var chain: [Int] = []
@@ -89,9 +132,9 @@ extension Matrix {
       merges.append((Dendrogram.Merge(first: keep, second: drop, similarity: value), merges.count))
       let (sizeKeep, sizeDrop) = (Float(size[keep]), Float(size[drop]))
       for c in 0..<n where active[c] && c != keep && c != drop {
-        let merged =
-          (sizeKeep * similarity[keep * n + c] + sizeDrop * similarity[drop * n + c])
-          / (sizeKeep + sizeDrop)
+        let merged = update(
+          similarity[keep * n + c], similarity[drop * n + c], value, sizeKeep, sizeDrop,
+          Float(size[c]))
         similarity[keep * n + c] = merged
         similarity[c * n + keep] = merged
       }

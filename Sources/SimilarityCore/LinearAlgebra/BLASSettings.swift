@@ -23,14 +23,18 @@ public enum BLASSettings {
   /// Serialises changes of the thread count with work that temporarily changes it.
   private static let threadSetting = Mutex(())
 
-  /// Runs `body` with BLAS at one thread (for work that runs its own threads), then restores
-  /// the previous count. Calls are serialised with each other and with setting ``threadCount``.
-  static func withSingleThreadedBLAS<T>(_ body: () -> T) -> T {
-    threadSetting.withLock { _ in
+  /// Runs `body` with BLAS at one thread, then restores the previous count: for work that
+  /// runs its own threads, or whose rounding must not depend on the thread count (LAPACK's
+  /// reductions split by thread). Calls are serialised with each other and with setting
+  /// ``threadCount``.
+  public static func withSingleThreadedBLAS<T, Failure: Error>(
+    _ body: () throws(Failure) -> T
+  ) throws(Failure) -> T {
+    try threadSetting.withLock { _ throws(Failure) in
       let saved = LinearAlgebra.threadCount
       LinearAlgebra.setThreadCount(1)
       defer { LinearAlgebra.setThreadCount(saved) }
-      return body()
+      return try body()
     }
   }
 

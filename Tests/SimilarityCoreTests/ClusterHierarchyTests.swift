@@ -1,0 +1,158 @@
+import Foundation
+import SimilarityCore
+import Testing
+
+@Suite struct ClusterHierarchyTests {
+  /// Unit rows around `coarse × fine` directions: each coarse direction has `fine` directions
+  /// near it, each row is one fine direction plus noise. Returns the rows and each row's fine
+  /// and coarse group.
+  static func twoLevelRows(
+    coarse: Int, fine: Int, perGroup: Int, columns: Int = 48, seed: UInt64 = 3
+  ) -> (rows: Matrix, fine: [Int], coarse: [Int]) {
+    var generator = SeededGenerator(seed: seed)
+    func noise(_ scale: Float) -> [Float] {
+      (0..<columns).map { _ in Float.random(in: -scale...scale, using: &generator) }
+    }
+    var rows: [[Float]] = []
+    var fineOf: [Int] = []
+    var coarseOf: [Int] = []
+    for c in 0..<coarse {
+      let centre = noise(1)
+      for f in 0..<fine {
+        let direction = zip(centre, noise(0.4)).map(+)
+        for _ in 0..<perGroup {
+          rows.append(zip(direction, noise(0.15)).map(+))
+          fineOf.append(c * fine + f)
+          coarseOf.append(c)
+        }
+      }
+    }
+    return (Matrix(rowArrays: rows).normalizedRows(), fineOf, coarseOf)
+  }
+
+  @Test func findsBothLevelsOfSeparatedGroups() {
+    let data = Self.twoLevelRows(coarse: 4, fine: 6, perGroup: 30)
+    let hierarchy = data.rows.clusterHierarchy(topCounts: 2...10, seed: 1, microClusters: 200)
+    #expect(hierarchy.levels.count == 2)
+    let top = hierarchy.levels[0]
+    let finest = hierarchy.levels[1]
+    #expect(finest.clustering == Clustering(assignments: data.fine))
+    #expect(top.clustering == Clustering(assignments: data.coarse), "\(top.candidates)")
+    #expect(top.isClear && finest.isClear)
+  }
+
+  @Test func levelsNestAndEveryRowIsInOneClusterOfEach() {
+    let rows = Matrix.noisyGroups(rows: 3000, columns: 24, groups: 60, seed: 9)
+    let hierarchy = rows.clusterHierarchy(seed: 2, microClusters: 300, silhouetteRows: 500)
+    #expect(hierarchy.levels.count >= 2)
+    for level in hierarchy.levels {
+      #expect(level.clustering.assignments.count == 3000)
+      #expect(!level.candidates.isEmpty)
+    }
+    #expect((5...40).contains(hierarchy.levels[0].clustering.count))
+    for (coarse, fine) in zip(hierarchy.levels, hierarchy.levels.dropFirst()) {
+      #expect(fine.clustering.count > coarse.clustering.count)
+      var parent: [Int: Int] = [:]
+      for (row, cluster) in fine.clustering.assignments.enumerated() {
+        let above = coarse.clustering.assignments[row]
+        #expect(parent[cluster, default: above] == above, "a cluster with two parents")
+        parent[cluster] = above
+      }
+    }
+    let again = rows.clusterHierarchy(seed: 2, microClusters: 300, silhouetteRows: 500)
+    #expect(again.levels.map(\.clustering) == hierarchy.levels.map(\.clustering))
+  }
+
+  @Test func aGivenTopCountIsKept() {
+    let data = Self.twoLevelRows(coarse: 4, fine: 6, perGroup: 10)
+    let hierarchy = data.rows.clusterHierarchy(topCount: 7, seed: 1)
+    #expect(hierarchy.levels[0].clustering.count == 7)
+    #expect(hierarchy.levels[0].isClear)
+  }
+
+  /// A cluster's silhouette from the sums equals the one from the full similarity matrix.
+  @Test func sweptSilhouettesEqualTheDirectOnes() {
+    let rows = Matrix.noisyGroups(rows: 120, columns: 12, groups: 5, seed: 4)
+    let hierarchy = rows.clusterHierarchy(topCounts: 2...10, seed: 1, silhouetteRows: 120)
+    let cosines = rows.multiplied(by: rows, transposingOther: true)
+    for level in hierarchy.levels {
+      let direct = cosines.silhouette(of: level.clustering)
+      let swept = level.candidates.first { $0.count == level.clustering.count }?.silhouette
+      #expect(abs((swept ?? -9) - direct) < 1e-4, "\(level.clustering.count) clusters")
+    }
+  }
+
+  /// Ward's merges equal the ones a direct search over all pairs makes, by the merge cost
+  /// |A||B|/(|A|+|B|)·‖μA − μB‖² of the groups' items.
+  @Test func wardMergesTheCheapestPairEachTime() {
+    var generator = SeededGenerator(seed: 5)
+    let points = (0..<14).map { _ in
+      (0..<3).map { _ in Float.random(in: -1...1, using: &generator) }
+    }
+    let sizes = (0..<14).map { _ in Int.random(in: 1...5, using: &generator) }
+    let dendrogram = Matrix(rowArrays: points).wardLinkage(sizes: sizes)
+    var groups = (0..<14).map { [$0] }
+    var costs: [Float] = []
+    while groups.count > 1 {
+      func mean(_ group: [Int]) -> (mean: [Float], size: Float) {
+        let size = Float(group.reduce(0) { $0 + sizes[$1] })
+        return (
+          (0..<3).map { c in group.reduce(0) { $0 + points[$1][c] * Float(sizes[$1]) } / size },
+          size
+        )
+      }
+      var best = (cost: Float.infinity, a: 0, b: 0)
+      for a in groups.indices {
+        for b in groups.indices where b > a {
+          let (ma, na) = mean(groups[a])
+          let (mb, nb) = mean(groups[b])
+          let squared = zip(ma, mb).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+          let cost = na * nb / (na + nb) * squared
+          if cost < best.cost { best = (cost, a, b) }
+        }
+      }
+      costs.append(best.cost)
+      groups[best.a] += groups[best.b]
+      groups.remove(at: best.b)
+    }
+    #expect(zip(dendrogram.merges.map { -$0.similarity }, costs).allSatisfy { abs($0 - $1) < 1e-4 })
+  }
+
+  /// Rows standing for groups give the merges of the groups' items with each group kept whole.
+  @Test func weightedAverageLinkageEqualsTheExpandedOne() {
+    let items = Matrix.noisyGroups(rows: 12, columns: 6, groups: 3, seed: 6)
+    let groups = [[0, 1], [2], [3, 4, 5], [6], [7, 8], [9, 10, 11]]
+    let itemSimilarity = items.multiplied(by: items, transposingOther: true)
+    var similarity = Matrix(rows: groups.count, columns: groups.count)
+    for (i, a) in groups.enumerated() {
+      for (j, b) in groups.enumerated() {
+        let total = a.reduce(Float(0)) { sum, x in b.reduce(sum) { $0 + itemSimilarity[x, $1] } }
+        similarity[i, j] = total / Float(a.count * b.count)
+      }
+    }
+    let weighted = similarity.averageLinkage(sizes: groups.map(\.count))
+    var expanded = itemSimilarity
+    for group in groups {
+      for x in group { for y in group { expanded[x, y] = 10 } }  // each group merges first
+    }
+    let direct = expanded.averageLinkage()
+    let lastMerges = direct.merges.suffix(groups.count - 1).map(\.similarity)
+    #expect(zip(weighted.merges.map(\.similarity), lastMerges).allSatisfy { abs($0 - $1) < 1e-5 })
+  }
+
+  /// 20,000 rows: a similarity matrix of them would take 1.6 GB; the hierarchy takes a few MB.
+  @Test func neverHoldsARowsByRowsMatrix() {
+    let rows = Matrix.noisyGroups(rows: 20_000, columns: 8, groups: 30, seed: 7)
+    let before = Self.peakResidentBytes()
+    let hierarchy = rows.clusterHierarchy(seed: 1, microClusters: 64, silhouetteRows: 256)
+    let grown = Self.peakResidentBytes() - before
+    #expect(hierarchy.levels.last?.clustering.assignments.count == 20_000)
+    #expect(grown < 200 << 20, "peak memory grew by \(grown >> 20) MB")
+  }
+
+  static func peakResidentBytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss * 1024
+  }
+}
