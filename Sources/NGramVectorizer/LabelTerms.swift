@@ -37,7 +37,7 @@ public enum LabelTerms {
 
   /// A word as a reader names a topic by, or `nil` for a word that names none: see
   /// ``terms(in:)`` (`스플래팅을` → `스플래팅`, `dpo를` → `dpo`, `제안합니다` → `nil`).
-  static func readableTerm(_ word: Substring) -> Substring? { candidate(word)?.0 }
+  public static func readableTerm(_ word: Substring) -> Substring? { candidate(word)?.0 }
 
   private static func candidate(_ word: Substring) -> (Substring, isLatin: Bool)? {
     let latin = latinStem(word)

@@ -44,6 +44,13 @@ let vocabularyPapers: [Paper] = (0..<240).map { i in
 /// words of its topic with words common to all, as the digests' summaries do. Papers spread over
 /// ten days; ids are in order.
 func generatedPapers(_ count: Int, topics: Int? = nil, seed: UInt64 = 7) -> [Paper] {
+  generatedPapersWithTopics(count, topics: topics, seed: seed).papers
+}
+
+/// ``generatedPapers(_:topics:seed:)`` with each paper's topic.
+func generatedPapersWithTopics(_ count: Int, topics: Int? = nil, seed: UInt64 = 7)
+  -> (papers: [Paper], topics: [Int])
+{
   var state = seed
   func next(_ bound: Int) -> Int {
     state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -58,8 +65,11 @@ func generatedPapers(_ count: Int, topics: Int? = nil, seed: UInt64 = 7) -> [Pap
   let vocabularies = (0..<(topics ?? max(2, count / 35))).map { _ in
     (0..<20).map { _ in word(latin, 4 + next(6)) } + (0..<20).map { _ in word(hangul, 2 + next(3)) }
   }
-  return (0..<count).map { index in
-    let vocabulary = vocabularies[next(vocabularies.count)]
+  var topicOf: [Int] = []
+  let papers = (0..<count).map { index in
+    let topic = next(vocabularies.count)
+    topicOf.append(topic)
+    let vocabulary = vocabularies[topic]
     let title = (0..<(4 + next(4))).map { _ in vocabulary[next(20)] }.joined(separator: " ")
     let summary = (0..<(60 + next(60))).map { _ in
       next(3) == 0 ? vocabulary[next(vocabulary.count)] : common[next(common.count)]
@@ -68,4 +78,5 @@ func generatedPapers(_ count: Int, topics: Int? = nil, seed: UInt64 = 7) -> [Pap
       String(format: "2407.%05d", index + 1), title, summary,
       day: String(format: "2024-07-%02d", 1 + index % 10))
   }
+  return (papers, topicOf)
 }

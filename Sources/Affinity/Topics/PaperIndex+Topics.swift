@@ -47,6 +47,8 @@ extension PaperIndex {
         latent.multiplied(by: latent, transposingOther: true).averageLinkage().clustering(count: k)
       case .kmeans:
         latent.sphericalKMeans(clusters: k, seed: seed, restarts: 10)
+      case .hierarchical:
+        preconditionFailure("A hierarchy is grouped by HierarchicalTopics")
       }
     }
     let choice: TopicChoice
@@ -65,10 +67,7 @@ extension PaperIndex {
       .labels(of: clustering.members)
     let labelled = zip(groups, labels).map { TopicGroup(label: $1, members: $0) }
     return Topics(
-      groups: labelled.sorted {
-        ($0.members.count, $1.members[0].paper.id) > ($1.members.count, $0.members[0].paper.id)
-      },
-      choice: choice, method: method)
+      groups: labelled.sorted(by: TopicGroup.largerFirst), levels: [choice], method: method)
   }
 
   /// The members of one group, most central first: each paper's cosine to the group's centre
@@ -123,7 +122,8 @@ extension PaperIndex {
     let best = ranked[0]
     let runnerUp = ranked.count > 1 ? ranked[1].silhouette : -1
     let gapChoice =
-      candidates.max { ($0.eigengap, $1.count) < ($1.eigengap, $0.count) }?.count ?? best.count
+      candidates.max { ($0.eigengap ?? 0, $1.count) < ($1.eigengap ?? 0, $0.count) }?.count
+      ?? best.count
     let isClear = best.silhouette - runnerUp >= 0.02 && abs(gapChoice - best.count) <= 1
     let sixEach = min(high, max(low, (n + 5) / 6))
     return TopicChoice(

@@ -8,10 +8,14 @@ struct TopicsCommand: ParsableCommand {
     commandName: "topics",
     abstract: "Group papers by topic, each group with a label and its most central paper first.",
     discussion: """
-      Papers are grouped in a latent semantic space of their n-gram vectors. --k auto scores \
-      every number of groups from n/8 to n/5 (about six papers a group) by silhouette and eigengap, and says when none \
-      is clearly better. Groups of one paper are outliers, listed last. The same papers and \
-      seed give the same groups, whatever their order.
+      Papers are grouped in a latent semantic space of their n-gram vectors. Up to 200 papers \
+      (a day or a week) are grouped flat: --k auto scores every number of groups from n/8 to \
+      n/5 (about six papers a group) by silhouette and eigengap. More papers are grouped as a \
+      hierarchy: 5 to 40 top-level groups, split into subgroups (paths 3, 3.2, 3.2.1) while \
+      a finer cut separates the papers better, each level's number chosen by silhouette; \
+      --k sets the number of top-level groups. Either way the output says when no number is \
+      clearly better. Over several days, every group shows its papers per day. The same \
+      papers and seed give the same groups, whatever their order.
       """)
 
   @OptionGroup var source: PaperSourceOptions
@@ -22,8 +26,11 @@ struct TopicsCommand: ParsableCommand {
     help: ArgumentHelp("Number of groups, or auto.", valueName: "auto|n"))
   var count: GroupCount = .automatic
 
-  @Option(help: "agglomerative (average linkage) or kmeans (spherical).")
-  var method: ClusteringMethod = .agglomerative
+  @Option(
+    help: ArgumentHelp(
+      "agglomerative (average linkage) or kmeans (spherical), flat for up to 2000 papers; or "
+        + "hierarchical. Default: agglomerative up to 200 papers, hierarchical above."))
+  var method: ClusteringMethod?
 
   @Option(help: "Seeds k-means; the same seed gives the same groups.")
   var seed: UInt64 = 1
@@ -41,7 +48,8 @@ struct TopicsCommand: ParsableCommand {
     let (recommender, hadProblems) = try source.openRecommender(
       configuration: try model.configuration())
     let topics = try recommender.topics(
-      of: .matching(filters.filter), count: count, method: method, seed: seed)
+      of: .matching(filters.filter), count: count, method: method, seed: seed,
+      progress: progressSteps("topics"))
     try output.print(TopicsOutput(topics: topics))
     if hadProblems { throw ExitCode.failure }
   }

@@ -12,3 +12,10 @@ func progressLine(_ label: String) -> MatrixExport.Progress {
       Data("\r\(label): \(finished)/\(total) rows (\(percent)%)\(end)".utf8))
   }
 }
+
+/// The steps of a long command on standard error, only when standard error is a terminal:
+/// `topics: clustering…`, one line each.
+func progressSteps(_ label: String) -> (String) -> Void {
+  guard isatty(STDERR_FILENO) == 1 else { return { _ in } }
+  return { step in FileHandle.standardError.write(Data("\(label): \(step)…\n".utf8)) }
+}
