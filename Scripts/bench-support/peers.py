@@ -9,6 +9,8 @@
   peers.py similarity-npy EMB.npy OUT.npy  NumPy: E @ E.T, then np.save
   peers.py kmeans EMB.f32 ROWS COLS K      scikit-learn KMeans and faiss.Kmeans (one k-means++ start)
   peers.py agglomerative EMB.f32 ROWS COLS K   scikit-learn AgglomerativeClustering(average, cosine)
+  peers.py topic-kmeans CORPUS.jsonl OUT.tsv   scikit-learn hashing + TF-IDF + KMeans told k = the
+                                           corpus's number of sources; groups as `topics --format tsv`
 """
 import json
 import sys
@@ -117,6 +119,25 @@ def agglomerative(path, rows, columns, k):
     print(json.dumps({"seconds": time.perf_counter() - start}))
 
 
+def topic_kmeans(path, out):
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+    with open(path, encoding="utf-8") as f:
+        records = [json.loads(line) for line in f if line.strip()]
+    k = len({r["source"] for r in records})
+    start = time.perf_counter()
+    texts = [r["title"] + "\n" + r["text"] for r in records]
+    matrix = TfidfTransformer().fit_transform(
+        HashingVectorizer(analyzer="char_wb", ngram_range=(2, 4), n_features=2**20).transform(texts))
+    labels = KMeans(n_clusters=k, n_init=1, random_state=0).fit_predict(matrix)
+    seconds = time.perf_counter() - start
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("topic\tlabel\tid\tscore\ttitle\n")
+        for record, label in zip(records, labels):
+            f.write(f"{label + 1}\t\t{record['id']}\t0\t\n")
+    print(json.dumps({"seconds": seconds, "k": k}))
+
+
 if __name__ == "__main__":
     mode, args = sys.argv[1], sys.argv[2:]
     if mode == "vectorize":
@@ -133,6 +154,8 @@ if __name__ == "__main__":
         kmeans(args[0], int(args[1]), int(args[2]), int(args[3]))
     elif mode == "agglomerative":
         agglomerative(args[0], int(args[1]), int(args[2]), int(args[3]))
+    elif mode == "topic-kmeans":
+        topic_kmeans(args[0], args[1])
     elif mode == "similarity-npy":
         similarity_npy(args[0], args[1])
     else:

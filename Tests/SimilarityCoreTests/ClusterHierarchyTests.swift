@@ -155,4 +155,19 @@ import Testing
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return usage.ru_maxrss * 1024
   }
+
+  /// A cluster of more than the limit is split into about the square root of its rows as many
+  /// parts, each inside it; smaller clusters stay whole.
+  @Test func splittingBreaksOnlyTheLargeClusters() {
+    let rows = Matrix.noisyGroups(rows: 60, columns: 6, groups: 4, seed: 8)
+    let dendrogram = rows.multiplied(by: rows, transposingOther: true).averageLinkage()
+    let cut = dendrogram.clustering(count: 3)
+    let split = dendrogram.splitting(cut, largerThan: 16)
+    for members in cut.members {
+      let parts = Set(members.map { split.assignments[$0] })
+      let expected = members.count > 16 ? Int(Double(members.count).squareRoot().rounded()) : 1
+      #expect(parts.count == expected, "\(members.count) rows")
+    }
+    #expect(split.count > cut.count)
+  }
 }

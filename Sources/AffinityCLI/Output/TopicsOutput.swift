@@ -83,6 +83,10 @@ private func hierarchySummary(_ topics: Topics) -> String {
       let name =
         index == 0 ? names[0] : index == topics.levels.count - 1 ? names[2] : names[1]
       let groups = "\(level.count) group\(level.count == 1 ? "" : "s")"
+      if index > 0, level.candidates.isEmpty {
+        return "  \(name): \(groups) (top-level groups of more than 16 finest groups split "
+          + "into about the square root as many)"
+      }
       guard let first = level.candidates.first, let last = level.candidates.last,
         let best = level.candidates.first(where: { $0.count == level.count }),
         level.candidates.count > 1

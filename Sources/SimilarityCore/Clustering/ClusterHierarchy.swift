@@ -14,7 +14,7 @@ public struct ClusterHierarchy: Sendable {
     /// The clusters of this level, over all rows.
     public let clustering: Clustering
     /// The counts that were considered for this level, with their silhouettes (one entry when
-    /// the count was given).
+    /// the count was given, none for a level in between, whose count the sizes set).
     public let candidates: [CountScore]
     /// Whether the count stood out: its silhouette beats every count more than a tenth away by
     /// at least 0.02, and the scores do not still rise at the end of the range. When false, the
@@ -51,9 +51,11 @@ extension Matrix {
   /// `topCounts` when it stands out (``ClusterHierarchy/Level/isClear``), else about the square
   /// root of the finest count, so that a top-level cluster holds about as many finest ones as
   /// there are top-level clusters (silhouettes of text keep rising with the count, so their
-  /// maximum is no answer on its own). While the finest level has more than sixteen times the
-  /// clusters of the level above it, a level in between is the best cut from twice to eight
-  /// times that level's count when it stands out, else their geometric mean.
+  /// maximum is no answer on its own). When a top-level cluster holds more than 16 finest
+  /// clusters, a level in between splits it into about the square root of that many by its own
+  /// Ward subtree (``Dendrogram/splitting(_:largerThan:)``), so that no list of subclusters
+  /// grows long; that level's count is set by the clusters' sizes, not chosen (its
+  /// ``ClusterHierarchy/Level/candidates`` are empty). So there are at most three levels.
   ///
   /// - Parameters:
   ///   - topCounts: The counts considered for the top level.
@@ -123,30 +125,30 @@ extension Matrix {
       ofRows: sample.map { finestOfRow[$0] }, microSums: sums, microSizes: sizes,
       dendrogram: ward)
 
-    var chosen: [Choice]
+    let chosen: Choice
     if let topCount {
-      chosen = [(topCount, coarseScores.filter { $0.count == topCount }, true)]
+      chosen = (
+        Swift.min(topCount, finest.count), coarseScores.filter { $0.count == topCount }, true
+      )
     } else {
       let low = Swift.min(topCounts.lowerBound, finest.count)
       let high = Swift.max(low, Swift.min(topCounts.upperBound, finest.count))
       let root = Int(Double(finest.count).squareRoot().rounded())
-      chosen = [
-        Self.choose(
-          in: low...high, among: coarseScores, fallback: Swift.min(high, Swift.max(low, root)))
-      ]
+      chosen = Self.choose(
+        in: low...high, among: coarseScores, fallback: Swift.min(high, Swift.max(low, root)))
     }
-    while let last = chosen.last, finest.count > last.count * 16 {
-      let middle = Int(Double(last.count * finest.count).squareRoot().rounded())
-      chosen.append(
-        Self.choose(
-          in: (last.count * 2)...Swift.min(last.count * 8, finest.count / 2), among: coarseScores,
-          fallback: middle))
+    let top = ward.clustering(count: chosen.count)
+    let middle = ward.splitting(top, largerThan: Self.mostSubclusters)
+    var levels = [
+      ClusterHierarchy.Level(clustering: top, candidates: chosen.candidates, isClear: chosen.clear)
+    ]
+    if middle.count > top.count {
+      levels.append(.init(clustering: middle, candidates: [], isClear: false))
     }
-    let coarse = chosen.filter { $0.count < finest.count }.map { level in
-      let cut = ward.clustering(count: level.count)
-      return ClusterHierarchy.Level(
-        clustering: Clustering(assignments: finestOfRow.map { cut.assignments[$0] }),
-        candidates: level.candidates, isClear: level.clear)
+    let coarse = levels.filter { $0.clustering.count < finest.count }.map { level in
+      ClusterHierarchy.Level(
+        clustering: Clustering(assignments: finestOfRow.map { level.clustering.assignments[$0] }),
+        candidates: level.candidates, isClear: level.isClear)
     }
     return ClusterHierarchy(
       levels: coarse + [
@@ -157,6 +159,9 @@ extension Matrix {
   }
 
   private typealias Choice = (count: Int, candidates: [ClusterHierarchy.CountScore], clear: Bool)
+
+  /// The most finest clusters a cluster holds before a level in between splits it.
+  static let mostSubclusters = 16
 
   /// The finest level: the best count within a tenth of the largest count whose silhouette is a
   /// clear peak among the counts from half to twice it (beating every one more than a tenth

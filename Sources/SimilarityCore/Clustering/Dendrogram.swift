@@ -26,6 +26,31 @@ public struct Dendrogram: Sendable, Equatable {
     for merge in merges.prefix(max(0, rows - count)) { sets.join(merge.first, merge.second) }
     return Clustering(assignments: (0..<rows).map { sets.root($0) })
   }
+
+  /// A finer cut: each cluster of `cut` with more than `limit` rows split into about the square
+  /// root of its rows as many (at least two), by undoing its own last merges; the other clusters
+  /// kept whole.
+  ///
+  /// - Parameters:
+  ///   - cut: A cut of this dendrogram (``clustering(count:)``).
+  ///   - limit: The most rows a cluster keeps whole.
+  /// - Returns: The finer clustering (numbered by first appearance).
+  /// - Complexity: O(`rows` α(`rows`)).
+  public func splitting(_ cut: Clustering, largerThan limit: Int) -> Clustering {
+    precondition(cut.assignments.count == rows, "A cut of this dendrogram")
+    var remaining = cut.members.map { members in
+      let size = members.count
+      return size - (size > limit ? max(2, Int(Double(size).squareRoot().rounded())) : 1)
+    }
+    var sets = UnionFind(count: rows)
+    for merge in merges {
+      let cluster = cut.assignments[merge.first]
+      guard cut.assignments[merge.second] == cluster, remaining[cluster] > 0 else { continue }
+      sets.join(merge.first, merge.second)
+      remaining[cluster] -= 1
+    }
+    return Clustering(assignments: (0..<rows).map { sets.root($0) })
+  }
 }
 
 extension Matrix {
