@@ -53,8 +53,7 @@ struct TranslatedTerms {
       guard (1...2).contains(innerWords.count) else { continue }
       let term = innerWords.joined(separator: " ")
       guard LabelTerms.terms(in: term).contains(term) else { continue }
-      let before = normalized[..<open].split(separator: " ", omittingEmptySubsequences: true)
-        .suffix(2)
+      let before = normalized[..<open].split(whereSeparator: \.isWhitespace).suffix(2)
       guard let last = before.last, last.unicodeScalars.allSatisfy({ Self.isHangul($0) }) else {
         continue
       }
