@@ -70,6 +70,10 @@ let package = Package(
       ]
     ),
 
+    /// One self-contained HTML page of a span: topic map, similarity heatmap, timeline, "for
+    /// you" and the groups.
+    .target(name: "ReportPage", dependencies: ["Affinity", "PaperCorpus", "SimilarityCore"]),
+
     // MARK: - Command line
 
     /// The `affinity` command (product `affinity`), with the built-in sample digest as a resource.
@@ -77,7 +81,7 @@ let package = Package(
       name: "AffinityCLI",
       dependencies: [
         "Affinity", "FileOutput", "MatrixExport", "NGramVectorizer", "PaperCorpus", "PaperLibrary",
-        "Parallel", "SimilarityCore",
+        "Parallel", "ReportPage", "SimilarityCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       resources: [.copy("Resources/sample-digest.md")]

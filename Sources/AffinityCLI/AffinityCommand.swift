@@ -15,7 +15,8 @@ struct AffinityCommand: ParsableCommand {
     subcommands: [
       AddCommand.self, ListCommand.self, ShowCommand.self, RelatedCommand.self, SearchCommand.self,
       MarkCommand.self, UnmarkCommand.self, MarksCommand.self, RecommendCommand.self,
-      TopicsCommand.self, MatrixCommand.self, EmbeddingsCommand.self, IndexCommand.self,
+      TopicsCommand.self, ReportCommand.self, MatrixCommand.self, EmbeddingsCommand.self,
+      IndexCommand.self,
       InfoCommand.self,
     ]
   )

@@ -171,3 +171,24 @@ import Testing
     #expect(split.count > cut.count)
   }
 }
+
+@Suite struct ClassicalScalingTests {
+  /// Points on a plane, as unit vectors in three dimensions (x, y, 1 normalised, close to the
+  /// plane), come back with their distances' order kept.
+  @Test func recoversAPlanesLayout() throws {
+    let points: [[Float]] = [[0, 0], [1, 0], [0, 1], [1, 1], [0.5, 0.5], [2, 0]]
+    let rows = Matrix(rowArrays: points.map { [$0[0] * 0.1, $0[1] * 0.1, 1] }).normalizedRows()
+    let places = try rows.multiplied(by: rows, transposingOther: true).classicalScaling()
+    #expect(places.rows == 6 && places.columns == 2)
+    func distance(_ a: Int, _ b: Int) -> Float {
+      let dx = places[a, 0] - places[b, 0]
+      let dy = places[a, 1] - places[b, 1]
+      return (dx * dx + dy * dy).squareRoot()
+    }
+    #expect(distance(0, 4) < distance(0, 3))
+    #expect(distance(0, 1) < distance(0, 5))
+    #expect(abs(distance(0, 1) - distance(0, 2)) < 0.2 * distance(0, 1))
+    let again = try rows.multiplied(by: rows, transposingOther: true).classicalScaling()
+    #expect(again == places)
+  }
+}

@@ -27,6 +27,20 @@ enum HierarchicalTopics {
     of library: [Paper], rows: [Int], configuration: VectorizerConfiguration,
     count: GroupCount, seed: UInt64, progress: (String) -> Void = { _ in }
   ) throws -> Topics {
+    try grouped(
+      library, rows: rows, configuration: configuration, count: count, seed: seed,
+      progress: progress
+    ).topics
+  }
+
+  /// ``topics(of:rows:configuration:count:seed:progress:)`` with the papers' places in the latent
+  /// space they were grouped in.
+  ///
+  /// - Returns: The topics, the papers sorted by id, and their latent rows in that order.
+  static func grouped(
+    _ library: [Paper], rows: [Int], configuration: VectorizerConfiguration,
+    count: GroupCount, seed: UInt64, progress: (String) -> Void
+  ) throws -> (topics: Topics, papers: [Paper], latent: Matrix) {
     var topCount: Int?
     if case .fixed(let k) = count {
       guard k <= rows.count else {
@@ -46,7 +60,7 @@ enum HierarchicalTopics {
       papers: papers, latent: latent, levels: hierarchy.levels.map(\.clustering.assignments),
       labeler: TopicLabeler(papers: papers))
     let groups = builder.groups(of: Array(papers.indices), level: 0, ancestors: [], isTop: true)
-    return Topics(
+    let topics = Topics(
       groups: groups,
       levels: hierarchy.levels.map { level in
         let best = level.candidates.max {
@@ -61,6 +75,7 @@ enum HierarchicalTopics {
           eigengapCount: nil, isClear: level.isClear)
       },
       method: .hierarchical)
+    return (topics, papers, latent)
   }
 
   /// Builds the groups of one level within a parent, and theirs below.
