@@ -118,6 +118,7 @@ let package = Package(
     .testTarget(
       name: "MatrixExportTests", dependencies: ["FileOutput", "MatrixExport", "_TestSupport"]),
     .testTarget(name: "AffinityTests", dependencies: ["Affinity", "PaperLibrary", "_TestSupport"]),
+    .testTarget(name: "ReportPageTests", dependencies: ["Affinity", "PaperCorpus", "ReportPage"]),
     .testTarget(
       name: "PaperLibraryTests",
       dependencies: ["PaperLibrary", .product(name: "GRDB", package: "GRDB.swift")]

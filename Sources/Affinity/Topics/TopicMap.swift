@@ -52,10 +52,13 @@ public struct TopicMap: Sendable {
 extension TopicMap {
   /// A map of papers grouped flat: classical scaling of their exact cosines.
   init(topics: Topics, index: PaperIndex) throws {
-    let cosines = SparseCosines(index.vectors).matrix()
+    // In id order, so that the rounding (and the page) does not depend on the input's order.
+    let byID = index.papers.indices.sorted { index.papers[$0].id < index.papers[$1].id }
+    let cosines = SparseCosines(byID.map { index.vectors[$0] }).matrix()
     let places = try cosines.classicalScaling()
     var row: [ArxivID: Int] = [:]
-    for (position, paper) in index.papers.enumerated() { row[paper.id] = position }
+    for (position, paper) in byID.enumerated() { row[index.papers[paper].id] = position }
+    let papers = byID.map { index.papers[$0] }
     let ordered = topics.groups.enumerated().flatMap { group, topic in
       topic.members.map { (row[$0.paper.id] ?? 0, group) }
     }
@@ -67,14 +70,14 @@ extension TopicMap {
     let heatmap =
       ordered.count <= Self.heatmapPapers
       ? Heatmap(
-        names: ordered.map { index.papers[$0.0].id.rawValue },
-        captions: ordered.map { index.papers[$0.0].title }, groups: ordered.map(\.1),
+        names: ordered.map { papers[$0.0].id.rawValue },
+        captions: ordered.map { papers[$0.0].title }, groups: ordered.map(\.1),
         values: values, ofPapers: true)
       : Self.groupHeatmap(topics: topics, totals: Self.blockSums(values, groups: ordered.map(\.1)))
     self.init(
       topics: topics,
       points: zip(ordered, points).map { item, place in
-        Point(paper: index.papers[item.0], x: place.x, y: place.y, group: item.1)
+        Point(paper: papers[item.0], x: place.x, y: place.y, group: item.1)
       },
       heatmap: heatmap, centres: Self.centres(of: points, groups: ordered.map(\.1)), aspect: aspect)
   }
