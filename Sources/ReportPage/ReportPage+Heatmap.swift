@@ -60,7 +60,7 @@ extension ReportPage {
       <section id="similarities">
       <h2>Similarities</h2>
       <p class="scale">Cosine similarity of \(subject). Hover a cell for its value.</p>
-      <figure>
+      <figure class="scroll">
       <svg class="heatmap" viewBox="0 0 \(Int(gutter + size + 8)) \(Int(size + 50))" role="img" \
       aria-label="Similarity heatmap of \(n) \(heatmap.ofPapers ? "papers" : "groups")">
       \(names)\(cells)\(borders)

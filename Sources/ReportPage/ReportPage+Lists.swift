@@ -86,7 +86,7 @@ extension ReportPage {
       <h2>Timeline</h2>
       <p class="scale">Papers of each top-level group per \(unit) with papers, \(days.first?.description ?? "") \
       to \(days.last?.description ?? ""); bars share one scale (the tallest is \(Int(busiest)) papers).</p>
-      <figure>
+      <figure class="scroll">
       <svg class="timeline" viewBox="0 0 \(Int(gutter + width + 8)) \(Int(height + 24))" role="img" \
       aria-label="Papers per day of each topic group">
       \(bars)<text x="\(Int(gutter))" y="\(Int(height + 18))">\(days.first?.description ?? "")</text>

@@ -74,7 +74,7 @@ extension ReportPage {
       <h2>Topic map</h2>
       <p class="scale">Each mark is a paper, placed by its similarity to the others and coloured \
       by its topic group; hover or focus a mark for its title, click it for arXiv.</p>
-      <figure>
+      <figure class="scroll">
       <svg class="map" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" \
       aria-label="Map of \(map.points.count) papers in \(map.topics.groups.count) topic groups">
       <g class="marks">

@@ -113,7 +113,8 @@ public struct ReportPage: Sendable {
     pointer-events:none;z-index:2}
     #tip b{display:block;margin-bottom:2px}
     footer{margin-top:32px;color:var(--muted);font-size:.85rem}
-    @media (min-width:1000px){.columns{display:grid;grid-template-columns:1fr 1fr;gap:24px}}
+    .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+    @media (max-width:700px){svg.map{min-width:760px}svg.heatmap,svg.timeline{min-width:560px}}
     """
 
   /// The tooltip: shown on hover and on keyboard focus of a mark, from its data attributes.
