@@ -11,9 +11,9 @@ struct TopicsCommand: ParsableCommand {
       Papers are grouped in a latent semantic space of their n-gram vectors. Up to 200 papers \
       (a day or a week) are grouped flat: --k auto scores every number of groups from n/8 to \
       n/5 (about six papers a group) by silhouette and eigengap. More papers are grouped as a \
-      hierarchy: 5 to 40 top-level groups, split into subgroups (paths 3, 3.2, 3.2.1) while \
-      a finer cut separates the papers better, each level's number chosen by silhouette; \
-      --k sets the number of top-level groups. Either way the output says when no number is \
+      hierarchy: 5 to 40 top-level groups (path 3) split into finest groups (3.2), both \
+      counts chosen by silhouette; a top-level group of more than 16 finest ones gets a level \
+      in between (3.2.1). --k sets the number of top-level groups. Either way the output says when no number is \
       clearly better. Over several days, every group shows its papers per day. The same \
       papers and seed give the same groups, whatever their order.
       """)
