@@ -95,7 +95,10 @@ private func hierarchySummary(_ topics: Topics) -> String {
         format: "silhouette %.3f among k = %d…%d", best.silhouette, first.count, last.count)
       return level.isClear
         ? "  \(name): \(groups) (\(scores), clearly the best)"
-        : "  \(name): \(groups) — no number of groups is clearly better (\(scores))"
+        : "  \(name): \(groups) — no number of groups is clearly better (\(scores)); "
+          + (index == 0 && topics.levels.count > 1
+            ? "showing about the square root of the finest count"
+            : "showing the best")
     }.joined(separator: "\n")
 }
 
