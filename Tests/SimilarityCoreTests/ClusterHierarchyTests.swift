@@ -118,28 +118,6 @@ import Testing
     #expect(zip(dendrogram.merges.map { -$0.similarity }, costs).allSatisfy { abs($0 - $1) < 1e-4 })
   }
 
-  /// Rows standing for groups give the merges of the groups' items with each group kept whole.
-  @Test func weightedAverageLinkageEqualsTheExpandedOne() {
-    let items = Matrix.noisyGroups(rows: 12, columns: 6, groups: 3, seed: 6)
-    let groups = [[0, 1], [2], [3, 4, 5], [6], [7, 8], [9, 10, 11]]
-    let itemSimilarity = items.multiplied(by: items, transposingOther: true)
-    var similarity = Matrix(rows: groups.count, columns: groups.count)
-    for (i, a) in groups.enumerated() {
-      for (j, b) in groups.enumerated() {
-        let total = a.reduce(Float(0)) { sum, x in b.reduce(sum) { $0 + itemSimilarity[x, $1] } }
-        similarity[i, j] = total / Float(a.count * b.count)
-      }
-    }
-    let weighted = similarity.averageLinkage(sizes: groups.map(\.count))
-    var expanded = itemSimilarity
-    for group in groups {
-      for x in group { for y in group { expanded[x, y] = 10 } }  // each group merges first
-    }
-    let direct = expanded.averageLinkage()
-    let lastMerges = direct.merges.suffix(groups.count - 1).map(\.similarity)
-    #expect(zip(weighted.merges.map(\.similarity), lastMerges).allSatisfy { abs($0 - $1) < 1e-5 })
-  }
-
   /// 20,000 rows: a similarity matrix of them would take 1.6 GB; the hierarchy takes a few MB.
   @Test func neverHoldsARowsByRowsMatrix() {
     let rows = Matrix.noisyGroups(rows: 20_000, columns: 8, groups: 30, seed: 7)

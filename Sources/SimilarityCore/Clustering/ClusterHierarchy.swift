@@ -35,19 +35,19 @@ extension Matrix {
   /// ```
   ///
   /// **The finest level.** The rows are gathered into at most `microClusters` small clusters by
-  /// spherical k-means (``sphericalKMeans(clusters:seed:restarts:maximumIterations:)``). Their
-  /// sums give every pair's mean row similarity (`s_A·s_B / (|A|·|B|)`, one `cblas_sgemm`), so
-  /// average linkage over them (``averageLinkage(sizes:)``) is average linkage over the rows
-  /// with each small cluster kept whole. Every cut of it is scored by its mean silhouette over
-  /// a seeded sample of `silhouetteRows` rows, exactly (a row's mean similarity to a cluster is
-  /// its inner product with the cluster's sum over the cluster's size), in one sweep that merges
-  /// the clusters one at a time. The finest level is the largest count whose silhouette is a
-  /// clear peak among the counts from half to twice it, else the best count.
+  /// spherical k-means (``sphericalKMeans(clusters:seed:restarts:maximumIterations:)``), which
+  /// Ward's linkage of their means joins (``wardLinkage(sizes:)``: Ward over the rows with each
+  /// small cluster kept whole; it keeps clusters of comparable size, where average linkage lets
+  /// one absorb the others and leaves outliers alone). Every cut of it is scored by its mean
+  /// silhouette over a seeded sample of `silhouetteRows` rows, exactly (a row's mean similarity
+  /// to a cluster is its inner product with the cluster's sum over the cluster's size), in one
+  /// sweep that merges the clusters one at a time. The finest level is the largest count whose
+  /// silhouette is a clear peak among the counts from half to twice it, else the best count of
+  /// at least ``rowsPerClusterWhenUnclear`` rows a cluster.
   ///
-  /// **The levels above.** Average linkage lets one cluster absorb others, so the finest
-  /// clusters are joined by Ward's linkage of their means (``wardLinkage(sizes:)``), which
-  /// keeps clusters of comparable size; each coarser level is a cut of that dendrogram, so the
-  /// levels nest, scored by silhouette the same way. The top level is the best cut within
+  /// **The levels above** join the finest clusters by Ward's linkage of their means; each
+  /// coarser level is a cut of that dendrogram, so the levels nest, scored by silhouette the
+  /// same way. The top level is the best cut within
   /// `topCounts` when it stands out (``ClusterHierarchy/Level/isClear``), else about the square
   /// root of the finest count, so that a top-level cluster holds about as many finest ones as
   /// there are top-level clusters (silhouettes of text keep rising with the count, so their
@@ -82,23 +82,23 @@ extension Matrix {
       ? Clustering(assignments: Array(0..<rows))
       : sphericalKMeans(clusters: microClusters, seed: seed, restarts: 1)
     let (microSums, microSizes) = clusterSums(of: micro)
-    var similarity = microSums.multiplied(by: microSums, transposingOther: true)
+    var microMeans = microSums
     for i in 0..<micro.count {
-      for j in 0..<micro.count { similarity[i, j] /= Float(microSizes[i] * microSizes[j]) }
+      for j in 0..<columns { microMeans[i, j] /= Float(microSizes[i]) }
     }
-    let average = similarity.averageLinkage(sizes: microSizes)
+    let fine = microMeans.wardLinkage(sizes: microSizes)
     var generator = SeededGenerator(seed: seed &+ 0x9E37_79B9)
     let sample = Self.sampleRows(rows, count: silhouetteRows, using: &generator)
     let sampleRows = selectingRows(sample)
     var fineScores = sampleRows.cutSilhouettes(
       ofRows: sample.map { micro.assignments[$0] }, microSums: microSums,
-      microSizes: microSizes, dendrogram: average)
+      microSizes: microSizes, dendrogram: fine)
 
     func finestChoice(among scores: [ClusterHierarchy.CountScore]) -> Choice {
       Self.finestChoice(
         among: scores.filter {
           $0.count >= Swift.min(topCount ?? topCounts.lowerBound, micro.count)
-        })
+        }, mostWhenUnclear: rows / Self.rowsPerClusterWhenUnclear)
     }
     // The counts are scored on a grid, then every count between the grid's neighbours of the
     // one chosen.
@@ -108,12 +108,12 @@ extension Matrix {
     let window = below...above
     let refined = sampleRows.cutSilhouettes(
       ofRows: sample.map { micro.assignments[$0] }, microSums: microSums,
-      microSizes: microSizes, dendrogram: average, counts: window)
+      microSizes: microSizes, dendrogram: fine, counts: window)
     let finest = finestChoice(
       among: (fineScores.filter { !window.contains($0.count) } + refined).sorted {
         $0.count < $1.count
       })
-    let finestCut = average.clustering(count: finest.count)
+    let finestCut = fine.clustering(count: finest.count)
     let finestOfRow = micro.assignments.map { finestCut.assignments[$0] }
     let (sums, sizes) = clusterSums(of: Clustering(assignments: finestOfRow))
     var means = sums
@@ -165,10 +165,12 @@ extension Matrix {
 
   /// The finest level: the best count within a tenth of the largest count whose silhouette is a
   /// clear peak among the counts from half to twice it (beating every one more than a tenth
-  /// away by 0.02), else the best count.
+  /// away by 0.02), else the best count of at least ``rowsPerClusterWhenUnclear`` rows a cluster.
   /// The largest peak, not the highest: where groups of clusters are more distinct than the
   /// clusters within them, the highest silhouette is the groups', which the levels above find.
-  private static func finestChoice(among scores: [ClusterHierarchy.CountScore]) -> Choice {
+  private static func finestChoice(
+    among scores: [ClusterHierarchy.CountScore], mostWhenUnclear: Int
+  ) -> Choice {
     for candidate in scores.sorted(by: { $0.count > $1.count }) {
       let nearby = scores.filter {
         $0.count * 2 >= candidate.count && $0.count <= candidate.count * 2
@@ -184,9 +186,15 @@ extension Matrix {
         return (peak?.count ?? candidate.count, scores, true)
       }
     }
-    let best = scores.max { ($0.silhouette, $1.count) < ($1.silhouette, $0.count) }
+    let lowest = scores.map(\.count).min() ?? 1
+    let best = scores.filter { $0.count <= Swift.max(lowest, mostWhenUnclear) }
+      .max { ($0.silhouette, $1.count) < ($1.silhouette, $0.count) }
     return (best?.count ?? 1, scores, false)
   }
+
+  /// The fewest rows per finest cluster, on average, when no count stands out: silhouettes of
+  /// text keep rising as clusters shrink to a few rows, which no reader wants.
+  static let rowsPerClusterWhenUnclear = 6
 
   /// The best-scored count in `range` when it stands out (beats every count more than a tenth
   /// away by 0.02, and is not the end of a range the scores still rise at), else `fallback`

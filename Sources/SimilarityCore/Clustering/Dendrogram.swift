@@ -66,17 +66,11 @@ extension Matrix {
   /// the Lance–Williams update `s(A∪B, C) = (|A|·s(A, C) + |B|·s(B, C)) / (|A| + |B|)`. Ties go to
   /// the lower row, so the result depends only on the matrix.
   ///
-  /// Rows may stand for groups of items (`sizes`): with the groups' mean pairwise similarities
-  /// as the matrix, the merges are those of average linkage over the items, with each group
-  /// kept whole.
-  ///
-  /// - Parameter sizes: How many items each row stands for (1 each by default).
   /// - Returns: The merges, most similar first.
-  /// - Precondition: The matrix is square and symmetric (only the upper triangle is read);
-  ///   `sizes`, when given, has one positive size per row.
+  /// - Precondition: The matrix is square and symmetric (only the upper triangle is read).
   /// - Complexity: O(`n²`) time, O(`n²`) memory for an `n`×`n` matrix.
-  public func averageLinkage(sizes: [Int]? = nil) -> Dendrogram {
-    nearestNeighbourChain(sizes: sizes) { ac, bc, _, a, b, _ in (a * ac + b * bc) / (a + b) }
+  public func averageLinkage() -> Dendrogram {
+    nearestNeighbourChain(sizes: nil) { ac, bc, _, a, b, _ in (a * ac + b * bc) / (a + b) }
   }
 
   /// Ward's agglomerative clustering of group means: repeatedly merges the two groups whose
