@@ -3,7 +3,8 @@ import Foundation
 import PaperCorpus
 import PaperLibrary
 
-/// `--date`, `--since`, `--until`, `--author` and `--min-votes`: which papers a command reads.
+/// `--date`, `--since`, `--until`, `--category`, `--author` and `--min-votes`: which papers a
+/// command reads.
 struct FilterOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
