@@ -207,7 +207,11 @@ extension IndexState {
       #expect(read.row(of: paper.id) == row)
       #expect(read.id(ofRow: row) == paper.id)
       let scores = try read.scores(of: exact.vectors[row])
-      #expect(scores == exact.vectors.map { exact.vectors[row].dot($0) })
+      #expect(try scores.values == built.scores(of: exact.vectors[row]).values)
+      #expect(!scores.isPruned && scores.tolerance < 0.01)
+      for (other, vector) in exact.vectors.enumerated() {
+        #expect(abs(scores.values[other] - exact.vectors[row].dot(vector)) <= scores.tolerance)
+      }
     }
     #expect(read.row(of: try #require(ArxivID("2406.99999"))) == nil)
     #expect(read.id(ofRow: papers.count) == nil)
@@ -219,10 +223,30 @@ extension IndexState {
     let index = SearchIndex.build(papers: papers, configuration: .standard).index
     let exact = PaperIndex(library: papers)
     for row in stride(from: 0, to: 240, by: 37) {
-      #expect(
-        try index.scores(of: exact.vectors[row], parts: parts)
-          == exact.vectors.map { exact.vectors[row].dot($0) })
+      let scores = try index.scores(of: exact.vectors[row], parts: parts)
+      #expect(scores.values == (try index.scores(of: exact.vectors[row], parts: 1).values))
+      for (other, vector) in exact.vectors.enumerated() {
+        #expect(abs(scores.values[other] - exact.vectors[row].dot(vector)) <= scores.tolerance)
+      }
     }
+  }
+
+  @Test(arguments: [Float(0.01), 0.05, 0.2])
+  func listsLeftOutChangeNoScoreByMoreThanTheTolerance(budget: Float) throws {
+    let papers = generatedPapers(400, topics: 8)
+    let index = SearchIndex.build(papers: papers, configuration: .standard).index
+    let exact = PaperIndex(library: papers)
+    var pruned = 0
+    for row in stride(from: 0, to: 400, by: 19) {
+      let all = try index.scores(of: exact.vectors[row])
+      let scores = try index.scores(of: exact.vectors[row], leavingOut: budget)
+      #expect(scores.tolerance <= all.tolerance + budget)
+      if scores.isPruned { pruned += 1 }
+      for (other, vector) in exact.vectors.enumerated() {
+        #expect(abs(scores.values[other] - exact.vectors[row].dot(vector)) <= scores.tolerance)
+      }
+    }
+    #expect(pruned > 0)
   }
 
   @Test func aDamagedPostingListIsAnErrorNotACrash() throws {

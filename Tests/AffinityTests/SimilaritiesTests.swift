@@ -37,6 +37,21 @@ import Testing
     }
   }
 
+  @Test func relatedPapersFromTheSearchIndexAreTheMatrixsBestEntries() throws {
+    let papers = generatedPapers(800)
+    let recommender = Recommender(papers: papers)
+    let matrix = wholeMatrix(try recommender.similarities(of: .all).cosines)
+    let position = Dictionary(uniqueKeysWithValues: papers.enumerated().map { ($1.id, $0) })
+    for row in stride(from: 0, to: papers.count, by: 13) {
+      let best = matrix[row].enumerated().filter { $0.offset != row && $0.element > 0 }
+        .map { Neighbor(index: $0.offset, score: $0.element) }
+        .sorted { $0.ranks(before: $1) }.prefix(10)
+      let list = try recommender.related(to: papers[row].id, count: 10)
+      #expect(list.compactMap { position[$0.paper.id] } == best.map(\.index), "paper \(row)")
+      #expect(list.map(\.score) == best.map(\.score), "paper \(row)")
+    }
+  }
+
   @Test func theMatrixIsSymmetricWithOnesOnTheDiagonalAndEqualsDotProducts() throws {
     let papers = generatedPapers(150)
     let similarities = try Recommender(papers: papers).similarities(of: .all)

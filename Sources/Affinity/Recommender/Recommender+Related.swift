@@ -140,13 +140,18 @@ extension Recommender {
   }
 
   /// The `k` best papers of the search index for a query, as recommendations read from the
-  /// source.
+  /// source, with their exact scores.
+  ///
+  /// The index's approximate scores (see ``SegmentedIndex/scores(of:leavingOut:)``) name the
+  /// candidates, which are scored exactly from their texts. The answer is certain when the
+  /// best paper not scored exactly could not, within the scores' tolerance, beat the k-th;
+  /// when lists were left out and it is not, every list is read and the candidates found
+  /// again. Past that, it is the best of the ``SegmentedIndex/rescoringDepth`` candidates more.
   private func best(
     _ k: Int, for query: Query, in index: SegmentedIndex, filter: PaperFilter,
     excluding excluded: Set<ArxivID>, explained: Bool
   ) throws -> [Recommendation] {
     guard query.vector.count > 0 else { return [] }
-    let scores = try index.scores(of: query.vector)
     var isCandidate = (0..<index.rowCount).map(index.isLive)
     if let ids = try source.ids(matching: filter) {
       guard !ids.isEmpty else { throw try emptySelection(for: filter) }
@@ -154,29 +159,48 @@ extension Recommender {
       for id in ids { if let row = index.row(of: id) { isCandidate[row] = true } }
     }
     for id in excluded { if let row = index.row(of: id) { isCandidate[row] = false } }
-    var neighbors = Neighbor.best(k, of: scores, where: { isCandidate[$0] && scores[$0] > 0 })
-    if index.isApproximate, let last = neighbors.last {
-      // Every paper whose approximate score could put it among the best k, scored exactly.
-      let margin = SegmentedIndex.approximation
-      neighbors = Neighbor.best(
-        k + SegmentedIndex.rescoringDepth, of: scores,
-        where: { isCandidate[$0] && scores[$0] > 0 && scores[$0] >= last.score - margin })
+    var scores = try index.scores(of: query.vector, leavingOut: SegmentedIndex.pruningBudget)
+    var known: [Int: (paper: Paper, score: Float)] = [:]
+    var found = try exactlyScored(
+      k, of: scores, where: { isCandidate[$0] }, for: query, in: index, known: &known)
+    while !found.certain && scores.isPruned {
+      try index.complete(&scores)
+      found = try exactlyScored(
+        k, of: scores, where: { isCandidate[$0] }, for: query, in: index, known: &known)
     }
-    var papers = try source.papers(ids: neighbors.compactMap { index.id(ofRow: $0.index) })
-    guard papers.count == neighbors.count else {
-      throw SearchIndexError.damaged(path: index.location)
-    }
-    if index.isApproximate {
-      let exact = papers.map { query.vector.dot(index.vector(for: $0.text(for: configuration))) }
-      let order = neighbors.indices.filter { exact[$0] > 0 }.sorted {
-        exact[$0] != exact[$1] ? exact[$0] > exact[$1] : neighbors[$0].index < neighbors[$1].index
-      }.prefix(k)
-      papers = order.map { papers[$0] }
-      neighbors = order.map { Neighbor(index: neighbors[$0].index, score: exact[$0]) }
-    }
+    let papers = found.papers
     return ranked(
-      neighbors, papers: papers, explaining: explained ? query : nil,
+      found.neighbors, papers: papers, explaining: explained ? query : nil,
       vectorizer: index.vectorizer,
       vector: { [configuration] in index.vector(for: papers[$0].text(for: configuration)) })
+  }
+
+  /// The best `k` of the candidates the approximate scores name, scored exactly, best first
+  /// (ties: the lower row), and whether no other row could beat the k-th.
+  ///
+  /// - Parameter known: Rows scored exactly already, with their papers; those scored here are
+  ///   added.
+  private func exactlyScored(
+    _ k: Int, of scores: ApproximateScores, where isCandidate: (Int) -> Bool, for query: Query,
+    in index: SegmentedIndex, known: inout [Int: (paper: Paper, score: Float)]
+  ) throws -> (neighbors: [Neighbor], papers: [Paper], certain: Bool) {
+    let depth = k + SegmentedIndex.rescoringDepth
+    let (values, tolerance) = (scores.values, scores.tolerance)
+    let candidates = Neighbor.best(
+      depth + 1, of: values, where: { isCandidate($0) && values[$0] + tolerance > 0 })
+    let rows = candidates.prefix(depth).map(\.index)
+    let unknown = rows.filter { known[$0] == nil }
+    let papers = try source.papers(ids: unknown.compactMap { index.id(ofRow: $0) })
+    guard papers.count == unknown.count else {
+      throw SearchIndexError.damaged(path: index.location)
+    }
+    for (row, paper) in zip(unknown, papers) {
+      known[row] = (paper, query.vector.dot(index.vector(for: paper.text(for: configuration))))
+    }
+    let best = rows.map { Neighbor(index: $0, score: known[$0]!.score) }
+      .filter { $0.score > 0 }.sorted { $0.ranks(before: $1) }.prefix(k)
+    let kth = best.count == k ? best.last!.score : 0
+    let certain = candidates.count <= depth || candidates[depth].score + tolerance < kth
+    return (Array(best), best.map { known[$0.index]!.paper }, certain)
   }
 }

@@ -9,8 +9,8 @@ struct IndexCommand: ParsableCommand {
     discussion: """
       'add' and the first query after it keep the index up to date by themselves: papers added \
       go into a small new segment, and segments are merged as the library grows. --rebuild \
-      builds it from all the papers as one segment (what merging every segment gives), whose \
-      scores are exactly those of a from-scratch build without rescoring.
+      builds it from all the papers as one segment (what merging every segment gives): the \
+      index a from-scratch build writes, byte for byte.
       """)
 
   @Flag(help: "Build the index from all the papers, whatever is stored.")

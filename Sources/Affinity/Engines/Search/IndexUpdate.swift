@@ -153,11 +153,14 @@ struct IndexUpdate {
   /// (byte for byte what writing all the vectors at once gives) and removed.
   ///
   /// - Parameters:
-  ///   - total: How many papers the batches hold, for progress reports.
+  ///   - total: How many papers the batches hold (at most ``PostingCode/maximumRows``).
   ///   - batches: The papers.
   private mutating func writeSegment(papers total: Int, _ batches: PaperBatches) throws
     -> SearchIndex
   {
+    guard total <= PostingCode.maximumRows else {
+      throw SearchIndexError.tooManyPapers(count: total, limit: PostingCode.maximumRows)
+    }
     let configuration = configuration
     let progress = progress
     var frequencies = frequencies

@@ -27,13 +27,24 @@ enum MergePolicy {
   }
 
   /// The segments to merge next, as positions in `segments` (increasing), or `nil` when none.
+  /// A merge never makes a segment of more than `limit` rows: of the segments the rules name,
+  /// the first that fit (a tier's merge needs two of them).
   ///
-  /// - Parameter segments: The segments, oldest first.
-  static func nextMerge(_ segments: [Segment]) -> [Int]? {
-    let rows = segments.reduce(0) { $0 + $1.rows }
-    let stale = segments.indices.filter {
-      Double(rows) > staleGrowth * Double(segments[$0].madeAmong)
+  /// - Parameters:
+  ///   - segments: The segments, oldest first.
+  ///   - limit: The most rows a segment may have.
+  static func nextMerge(_ segments: [Segment], limit: Int = PostingCode.maximumRows) -> [Int]? {
+    func fitting(_ group: [Int]) -> [Int] {
+      var rows = 0
+      return Array(
+        group.prefix {
+          rows += segments[$0].rows - segments[$0].deleted
+          return rows <= limit
+        })
     }
+    let rows = segments.reduce(0) { $0 + $1.rows }
+    let stale = fitting(
+      segments.indices.filter { Double(rows) > staleGrowth * Double(segments[$0].madeAmong) })
     if !stale.isEmpty { return stale }
     if let wasted = segments.indices.first(where: {
       segments[$0].deleted > 0 && 3 * segments[$0].deleted > segments[$0].rows
@@ -41,10 +52,11 @@ enum MergePolicy {
       return [wasted]
     }
     let tiers = Dictionary(grouping: segments.indices) { tier(of: segments[$0].rows) }
-    guard let full = tiers.keys.sorted().first(where: { tiers[$0]!.count >= mergeFactor }) else {
-      return nil
+    for tier in tiers.keys.sorted() where tiers[tier]!.count >= mergeFactor {
+      let group = fitting(tiers[tier]!.sorted())
+      if group.count >= 2 { return group }
     }
-    return tiers[full]!.sorted()
+    return nil
   }
 
   /// The number of decimal digits of a row count.

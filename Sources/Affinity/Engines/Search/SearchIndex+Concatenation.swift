@@ -17,6 +17,9 @@ extension SearchIndex {
   /// - Complexity: O(total postings + feature space × parts).
   static func concatenate(_ parts: [SearchIndex], storingAt path: String) throws -> SearchIndex {
     precondition(!parts.isEmpty, "Nothing to concatenate")
+    precondition(
+      parts.reduce(0) { $0 + $1.paperCount } <= PostingCode.maximumRows,
+      "A segment of more rows than 24 bits hold")
     let configuration = parts[0].metadata.configuration
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
@@ -95,55 +98,47 @@ extension SearchIndex {
   }
 
   /// Writes every feature's list — each part's postings in turn, rows moved by the part's
-  /// offset — with its checksum, and the posting starts.
+  /// offset, codes moved to the list's step — with its largest weight and checksum, and the
+  /// posting starts.
   private static func writeLists(
     of parts: [SearchIndex], offsets: [Int], layout: SearchIndexLayout, into file: OutputFile
   ) throws {
     var starts = [UInt64](repeating: 0, count: layout.featureSpace + 1)
     var checksums = [UInt32](repeating: 0, count: layout.featureSpace)
-    var rowBuffer: [UInt32] = []
-    var weightBuffer: [Float] = []
+    var largestWeights = [Float](repeating: 0, count: layout.featureSpace)
+    var buffer: [UInt32] = []
     var written = 0  // postings already written
     var position = 0  // postings so far
     let flushSize = 1 << 20
     func flush() throws {
-      try rowBuffer.withUnsafeBytes {
-        try file.write($0, at: layout.postingRows + 4 * written)
-      }
-      try weightBuffer.withUnsafeBytes {
-        try file.write($0, at: layout.postingWeights + 4 * written)
-      }
-      written += rowBuffer.count
-      rowBuffer.removeAll(keepingCapacity: true)
-      weightBuffer.removeAll(keepingCapacity: true)
+      try buffer.withUnsafeBytes { try file.write($0, at: layout.postings + 4 * written) }
+      written += buffer.count
+      buffer.removeAll(keepingCapacity: true)
     }
     for feature in 0..<layout.featureSpace {
       starts[feature] = UInt64(position)
-      let first = rowBuffer.count
+      let first = buffer.count
+      let largest = parts.reduce(Float(0)) { max($0, $1.largestWeight(of: feature)) }
+      let step = PostingCode.step(forLargest: largest)
       for (part, offset) in zip(parts, offsets) {
         guard let list = part.postings(of: feature) else {
           throw SearchIndexError.damaged(path: part.location)
         }
-        for posting in list {
-          rowBuffer.append(
-            UInt32(offset)
-              + part.bytes.load(
-                fromByteOffset: part.layout.postingRows + 4 * posting, as: UInt32.self))
-          weightBuffer.append(
-            part.bytes.load(
-              fromByteOffset: part.layout.postingWeights + 4 * posting, as: Float.self))
+        let partStep = PostingCode.step(forLargest: part.largestWeight(of: feature))
+        // Both powers of two (or 0 for a list of zeros, whose codes are 0).
+        let shift = partStep > 0 ? (step / partStep).exponent : 0
+        for position in list {
+          buffer.append(
+            PostingCode.posting(part.posting(at: position), movedBy: offset, shift: Int(shift)))
         }
       }
-      position += rowBuffer.count - first
-      // The same pieces as `listChecksum`: bounds, then the list's rows, then its weights.
-      var checksum = Checksum()
-      checksum.add(UInt64(feature))
-      checksum.add(UInt64(starts[feature]))
-      checksum.add(UInt64(position))
-      rowBuffer[first...].withUnsafeBytes { checksum.add($0) }
-      weightBuffer[first...].withUnsafeBytes { checksum.add($0) }
-      checksums[feature] = UInt32(truncatingIfNeeded: checksum.value)
-      if rowBuffer.count >= flushSize {
+      position += buffer.count - first
+      largestWeights[feature] = largest
+      checksums[feature] = buffer[first...].withUnsafeBytes {
+        listChecksum(
+          feature: feature, list: Int(starts[feature])..<position, largest: largest, postings: $0)
+      }
+      if buffer.count >= flushSize {
         try flush()
         // Let go of what has been copied of every part.
         for part in parts { part.release(postingsBefore: part.postingStart(of: feature + 1)) }
@@ -152,6 +147,7 @@ extension SearchIndex {
     starts[layout.featureSpace] = UInt64(position)
     try flush()
     try checksums.withUnsafeBytes { try file.write($0, at: layout.listChecksums) }
+    try largestWeights.withUnsafeBytes { try file.write($0, at: layout.largestWeights) }
     try starts.withUnsafeBytes { try file.write($0, at: layout.postingStarts) }
   }
 
@@ -163,7 +159,6 @@ extension SearchIndex {
   /// Lets the system drop the pages of the postings before `position`, read already (they are
   /// read again from the file if needed).
   func release(postingsBefore position: Int) {
-    storage.release(layout.postingRows..<(layout.postingRows + 4 * position))
-    storage.release(layout.postingWeights..<(layout.postingWeights + 4 * position))
+    storage.release(layout.postings..<(layout.postings + 4 * position))
   }
 }

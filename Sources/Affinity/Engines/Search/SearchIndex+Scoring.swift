@@ -29,7 +29,7 @@ extension SearchIndex {
     for feature in 0..<min(frequencies.count, layout.featureSpace) {
       frequencies[feature] += sign * Int32(postings(of: feature)?.count ?? 0)
     }
-    storage.release(layout.postingStarts..<layout.postingRows)
+    storage.release(layout.postingStarts..<layout.postings)
   }
 
   /// The arXiv id of a row.
@@ -48,76 +48,137 @@ extension SearchIndex {
     return bytes[(layout.idBytes + start)..<(layout.idBytes + end)]
   }
 
-  /// The inner product of a vector with every paper's vector: their cosines, for a unit vector
-  /// from ``vectorizer``. Only the query's features' postings are read; the rows are split
-  /// between the cores.
+  /// Every row's score for a query — its inner product with the row's vector, within the
+  /// tolerance returned — reading only the lists of the query's features, and not even all of
+  /// those (see ``plan(for:leavingOut:)``).
   ///
-  /// - Parameter query: A vector in the index's feature space.
-  /// - Returns: One score per row.
+  /// - Parameters:
+  ///   - query: A vector in the index's feature space (a unit vector from ``vectorizer`` gives
+  ///     cosines).
+  ///   - budget: How much the lists left out may change a score; 0 reads every list.
+  ///   - parts: Row ranges scored in parallel; one per core by default.
   /// - Throws: `SearchIndexError.damaged` when a posting list the query reads is damaged.
-  /// - Complexity: O(Σ over the query's features of the papers having them).
-  func scores(of query: SparseVector) throws(SearchIndexError) -> [Float] {
-    try scores(
-      of: query, parts: paperCount < 8192 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
-  }
-
-  /// ``scores(of:)`` with the rows split into `parts` ranges, one per task.
-  func scores(of query: SparseVector, parts: Int) throws(SearchIndexError) -> [Float] {
-    prefetchPostings(of: query)
-    try checkLists(of: query)
-    let rows = paperCount
-    var scores = [Float](repeating: 0, count: rows)
-    var damaged = [Bool](repeating: false, count: parts)
-    scores.withUnsafeMutableBufferPointer { scores in
-      damaged.withUnsafeMutableBufferPointer { damaged in
-        nonisolated(unsafe) let scores = scores
-        nonisolated(unsafe) let damaged = damaged
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-          damaged[part] = !accumulate(
-            query, rows: (rows * part / parts)..<(rows * (part + 1) / parts), into: scores)
-        }
-      }
+  /// - Complexity: O(Σ over the lists read of their postings).
+  func scores(of query: SparseVector, leavingOut budget: Float = 0, parts: Int? = nil)
+    throws(SearchIndexError) -> ApproximateScores
+  {
+    let plan = try plan(for: query, leavingOut: budget)
+    var values = [Float](repeating: 0, count: paperCount)
+    try values.withUnsafeMutableBufferPointer { values throws(SearchIndexError) in
+      try add(plan.read, into: values, parts: parts)
     }
-    if damaged.contains(true) { throw .damaged(path: location) }
-    return scores
+    return ApproximateScores(values: values, plans: [plan])
   }
 
-  /// Starts reading, all at once, the parts of the index a query will read: first where its
-  /// features' posting lists start, then the lists (see ``Storage/prefetch(_:sampleStride:)``).
-  private func prefetchPostings(of query: SparseVector) {
-    let layout = layout
-    let features = query.indices.map(Int.init).filter { $0 < layout.featureSpace }
-    storage.prefetch(
-      features.map { (layout.postingStarts + 8 * $0)..<(layout.postingStarts + 8 * ($0 + 2)) })
-    let lists = features.compactMap { postings(of: $0) }
-    for array in [layout.postingRows, layout.postingWeights] {  // 4-byte entries both
-      storage.prefetch(lists.map { (array + 4 * $0.lowerBound)..<(array + 4 * $0.upperBound) })
-    }
+  /// A posting list a query reads: its feature, postings, and what each posting's code is
+  /// multiplied by (the query's value times the list's step).
+  struct QueryList {
+    var feature: Int
+    var postings: Range<Int>
+    var factor: Float
   }
 
-  /// Adds `query[f] × weight` to `scores[row]` for every posting of the query's features whose
-  /// row lies in `range`, feature by feature (so each row's sum is formed in the same order as
-  /// ``SparseVector``'s inner products).
-  ///
-  /// - Returns: `false` when a posting list is out of bounds.
-  private func accumulate(
-    _ query: SparseVector, rows range: Range<Int>, into scores: UnsafeMutableBufferPointer<Float>
-  ) -> Bool {
+  /// The posting lists of a query: those to read and those left out, and how far scores may be
+  /// from the exact inner products.
+  struct QueryPlan {
+    var read: [QueryList]
+    var leftOut: [QueryList]
+    /// The weights' coding error (``PostingCode``) in all the lists: how far the scores of
+    /// every list may be from the exact ones.
+    var codingTolerance: Float
+    /// The most the lists left out could add to a score or take from it: their largest
+    /// weights times the query's values.
+    var leftOutBound: Float
+  }
+
+  /// Which lists a query reads: all, or all but those that can change a score least for the
+  /// postings they hold, as long as together they can change none by more than `budget`.
+  func plan(for query: SparseVector, leavingOut budget: Float) throws(SearchIndexError)
+    -> QueryPlan
+  {
+    var lists: [QueryList] = []
+    var bounds: [Float] = []
+    var tolerance: Float = 0
     for (feature, value) in zip(query.indices, query.values) {
-      guard let postings = postings(of: Int(feature)) else { return false }
-      let end = postings.upperBound
-      var position = firstPosting(atOrAfter: range.lowerBound, in: postings)
-      while position < end {
-        let row = Int(load(UInt32.self, at: layout.postingRows + 4 * position))
-        if row >= range.upperBound { break }
-        if row >= range.lowerBound {
-          scores[row] += value * load(Float.self, at: layout.postingWeights + 4 * position)
-        }
-        position += 1
+      guard let postings = postings(of: Int(feature)) else { throw .damaged(path: location) }
+      let largest = largestWeight(of: Int(feature))
+      let step = PostingCode.step(forLargest: largest)
+      guard !postings.isEmpty, step > 0 else { continue }  // nothing to add
+      lists.append(QueryList(feature: Int(feature), postings: postings, factor: value * step))
+      bounds.append(abs(value) * largest)
+      tolerance += abs(value) * step / 2
+    }
+    var plan = QueryPlan(read: lists, leftOut: [], codingTolerance: tolerance, leftOutBound: 0)
+    guard budget > 0 else { return plan }
+    // The most postings for the least change first.
+    let order = lists.indices.sorted {
+      let (left, right) = (Float(lists[$0].postings.count), Float(lists[$1].postings.count))
+      return left * bounds[$1] != right * bounds[$0]
+        ? left * bounds[$1] > right * bounds[$0] : $0 < $1
+    }
+    var leftOut = Set<Int>()
+    for position in order {
+      guard plan.leftOutBound + bounds[position] <= budget else { break }
+      plan.leftOutBound += bounds[position]
+      leftOut.insert(position)
+    }
+    plan.read = lists.indices.filter { !leftOut.contains($0) }.map { lists[$0] }
+    plan.leftOut = lists.indices.filter { leftOut.contains($0) }.map { lists[$0] }
+    return plan
+  }
+
+  /// Adds the lists' postings to the scores of their rows (`scores` has one per row), after
+  /// checking each list's checksum. The rows are split between the cores.
+  ///
+  /// - Throws: `SearchIndexError.damaged` when a list is damaged; nothing is added then.
+  func add(
+    _ lists: [QueryList], into scores: UnsafeMutableBufferPointer<Float>, parts: Int? = nil
+  ) throws(SearchIndexError) {
+    guard !lists.isEmpty else { return }
+    prefetch(lists)
+    try check(lists)
+    let rows = paperCount
+    let parts = parts ?? (rows < 8192 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+    nonisolated(unsafe) let scores = scores
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      accumulate(lists, rows: (rows * part / parts)..<(rows * (part + 1) / parts), into: scores)
+    }
+  }
+
+  /// Starts reading, all at once, the lists a query will read (see
+  /// ``Storage/prefetch(_:sampleStride:)``).
+  private func prefetch(_ lists: [QueryList]) {
+    let start = layout.postings
+    storage.prefetch(
+      lists.map(\.postings).sorted { $0.lowerBound < $1.lowerBound }.map {
+        (start + 4 * $0.lowerBound)..<(start + 4 * $0.upperBound)
+      })
+  }
+
+  /// Adds every posting's weight times the query's value to `scores[row]`, for the postings
+  /// whose row lies in `range`, list by list.
+  private func accumulate(
+    _ lists: [QueryList], rows range: Range<Int>, into scores: UnsafeMutableBufferPointer<Float>
+  ) {
+    let postings = UnsafeRawBufferPointer(rebasing: bytes[layout.postings...])
+    let last = scores.count - 1
+    for list in lists {
+      let factor = list.factor
+      let half = factor / 2  // a code stands for the middle of its step
+      let start = firstPosting(atOrAfter: range.lowerBound, in: list.postings)
+      let end = firstPosting(atOrAfter: range.upperBound, in: start..<list.postings.upperBound)
+      for position in start..<end {
+        let posting = postings.load(fromByteOffset: 4 * position, as: UInt32.self)
+        // Within bounds even for a damaged list whose checksum happened to match.
+        let row = min(PostingCode.row(posting), last)
+        scores[row] += factor * Float(PostingCode.code(posting)) + half
       }
     }
-    return true
   }
+
+  /// The posting at a position of the postings.
+  @inline(__always)
+  func posting(at position: Int) -> UInt32 { load(UInt32.self, at: layout.postings + 4 * position) }
 
   /// The positions of a feature's postings, or `nil` when the feature or its list lies outside
   /// the index (a damaged file). Inlined: it runs once per query feature inside the scoring
@@ -130,16 +191,14 @@ extension SearchIndex {
   /// Checks the checksum of every posting list a query reads, on all cores, before any is
   /// used: the lists are read from memory once here, and are in the cache for scoring.
   ///
-  /// - Throws: `SearchIndexError.damaged` when a list or its bounds are not what was written.
-  private func checkLists(of query: SparseVector) throws(SearchIndexError) {
-    let features = query.indices
-    let intact = Parallel.mapChunks(of: features.count, size: 64) { [self] chunk in
+  /// - Throws: `SearchIndexError.damaged` when a list is not what was written.
+  private func check(_ lists: [QueryList]) throws(SearchIndexError) {
+    let intact = Parallel.mapChunks(of: lists.count, size: 64) { [self] chunk in
       [
         chunk.allSatisfy { position in
-          let feature = Int(features[position])
-          guard let list = postings(of: feature) else { return false }
-          return Self.listChecksum(list, feature: feature, in: bytes, layout: layout)
-            == load(UInt32.self, at: layout.listChecksums + 4 * feature)
+          let list = lists[position]
+          return Self.listChecksum(list.postings, feature: list.feature, in: bytes, layout: layout)
+            == load(UInt32.self, at: layout.listChecksums + 4 * list.feature)
         }
       ]
     }
@@ -149,11 +208,12 @@ extension SearchIndex {
   /// The first position of a posting list whose row is at least `row` (the lists are sorted).
   private func firstPosting(atOrAfter row: Int, in positions: Range<Int>) -> Int {
     guard row > 0 else { return positions.lowerBound }
+    guard row < paperCount else { return positions.upperBound }
     var low = positions.lowerBound
     var high = positions.upperBound
     while low < high {
       let middle = (low + high) / 2
-      if Int(load(UInt32.self, at: layout.postingRows + 4 * middle)) < row {
+      if PostingCode.row(posting(at: middle)) < row {
         low = middle + 1
       } else {
         high = middle

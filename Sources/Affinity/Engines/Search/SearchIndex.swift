@@ -13,10 +13,10 @@ import Parallel
 /// (``build(ids:vectors:weights:storingAt:)``), and a file is mapped back into memory
 /// (``init(contentsOf:)``), which costs next to nothing however large it is. It holds the
 /// weights the vectors were made with, the papers' ids and, per feature, the rows that have it
-/// with their weights — features of no weight too, with weight 0, so that every list's length
-/// is the feature's document frequency among these papers. Its scores equal the inner
-/// products of the vectors bit for bit: each paper's products are added in the same order, by
-/// feature.
+/// with their weights in 8 bits (``PostingCode``) — features of no weight too, with weight 0,
+/// so that every list's length is the feature's document frequency among these papers. Its
+/// scores are the inner products of the vectors within a bound it gives with them (see
+/// ``scores(of:leavingOut:)``); the best are then scored exactly from the papers' texts.
 ///
 /// ```swift
 /// let (index, notStored) = SearchIndex.build(papers: papers, configuration: .standard, storingAt: path)
@@ -88,6 +88,11 @@ final class SearchIndex: @unchecked Sendable {
     return bytes.load(fromByteOffset: layout.weights + 4 * feature, as: Float.self)
   }
 
+  /// The largest magnitude of a value in feature `feature`'s list (`feature` in the space).
+  func largestWeight(of feature: Int) -> Float {
+    bytes.load(fromByteOffset: layout.largestWeights + 4 * feature, as: Float.self)
+  }
+
   /// Vectorises papers, fitted on them alone, and stores their vectors by feature (see
   /// ``build(ids:vectors:weights:storingAt:)``).
   ///
@@ -130,6 +135,7 @@ final class SearchIndex: @unchecked Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys  // the same papers and model give the same file
     let metadataBytes = Array((try? encoder.encode(metadata)) ?? Data())
+    precondition(ids.count <= PostingCode.maximumRows, "A segment of more rows than 24 bits hold")
     let ids = ids.map { Array($0.rawValue.utf8) }
     let layout = SearchIndexLayout(
       metadataLength: metadataBytes.count, paperCount: ids.count,
@@ -229,15 +235,24 @@ final class SearchIndex: @unchecked Sendable {
   static func listChecksum(
     _ list: Range<Int>, feature: Int, in bytes: UnsafeRawBufferPointer, layout: SearchIndexLayout
   ) -> UInt32 {
+    listChecksum(
+      feature: feature, list: list,
+      largest: bytes.load(fromByteOffset: layout.largestWeights + 4 * feature, as: Float.self),
+      postings: UnsafeRawBufferPointer(
+        rebasing: bytes[
+          (layout.postings + 4 * list.lowerBound)..<(layout.postings + 4 * list.upperBound)]))
+  }
+
+  /// The checksum of a posting list: its feature, bounds and largest weight, then its postings.
+  static func listChecksum(
+    feature: Int, list: Range<Int>, largest: Float, postings: UnsafeRawBufferPointer
+  ) -> UInt32 {
     var checksum = Checksum()
     checksum.add(UInt64(feature))
     checksum.add(UInt64(list.lowerBound))
     checksum.add(UInt64(list.upperBound))
-    for array in [layout.postingRows, layout.postingWeights] {  // 4-byte entries both
-      checksum.add(
-        UnsafeRawBufferPointer(
-          rebasing: bytes[(array + 4 * list.lowerBound)..<(array + 4 * list.upperBound)]))
-    }
+    checksum.add(UInt64(largest.bitPattern))
+    checksum.add(postings)
     return UInt32(truncatingIfNeeded: checksum.value)
   }
 
@@ -254,26 +269,34 @@ final class SearchIndex: @unchecked Sendable {
     return Int(start)..<Int(end)
   }
 
-  /// Fills the posting lists: a counting sort of every (feature, row) by feature, on all cores.
-  /// Each part fills the lists of its own range of features (about as many postings in each),
-  /// reading every vector's entries in that range, rows in order.
+  /// Fills the posting lists: a counting sort of every (feature, row) by feature, on all cores,
+  /// after each feature's largest weight is found. Each part fills the lists of its own range of
+  /// features (about as many postings in each), reading every vector's entries in that range,
+  /// rows in order.
   private static func writePostings(
     of vectors: [SparseVector], into file: UnsafeMutableRawBufferPointer,
     layout: SearchIndexLayout
   ) {
     var next = [Int](repeating: 0, count: layout.featureSpace + 1)
-    for vector in vectors { for index in vector.indices { next[Int(index) + 1] += 1 } }
+    var largest = [Float](repeating: 0, count: layout.featureSpace)
+    for vector in vectors {
+      for (index, value) in zip(vector.indices, vector.values) {
+        next[Int(index) + 1] += 1
+        largest[Int(index)] = max(largest[Int(index)], abs(value))
+      }
+    }
     for bucket in 0..<layout.featureSpace { next[bucket + 1] += next[bucket] }
     for (bucket, start) in next.enumerated() {
       file.storeBytes(
         of: UInt64(start), toByteOffset: layout.postingStarts + 8 * bucket, as: UInt64.self)
     }
-    nonisolated(unsafe) let rows = UnsafeMutableRawBufferPointer(
-      rebasing: file[layout.postingRows...]
+    for (bucket, value) in largest.enumerated() {
+      file.storeBytes(of: value, toByteOffset: layout.largestWeights + 4 * bucket, as: Float.self)
+    }
+    let steps = largest.map(PostingCode.step(forLargest:))
+    nonisolated(unsafe) let postings = UnsafeMutableRawBufferPointer(
+      rebasing: file[layout.postings...]
     ).bindMemory(to: UInt32.self)
-    nonisolated(unsafe) let weights = UnsafeMutableRawBufferPointer(
-      rebasing: file[layout.postingWeights...]
-    ).bindMemory(to: Float.self)
     let parts = 4 * ProcessInfo.processInfo.activeProcessorCount
     let total = next[layout.featureSpace]
     var bounds = [0]
@@ -294,8 +317,8 @@ final class SearchIndex: @unchecked Sendable {
           while entry < indices.count, indices[entry] < high {
             let bucket = Int(indices[entry])
             let position = next[bucket]
-            rows[position] = UInt32(row)
-            weights[position] = vector.values[entry]
+            postings[position] = PostingCode.posting(
+              row: row, weight: vector.values[entry], step: steps[bucket])
             next[bucket] = position + 1
             entry += 1
           }

@@ -8,6 +8,8 @@ public enum SearchIndexError: Error, Sendable, Equatable, CustomStringConvertibl
   case otherVersion(path: String)
   /// The index could not be written; nothing was left at the path.
   case cannotWrite(path: String, reason: String)
+  /// More papers than one segment of an index holds were to be indexed at once.
+  case tooManyPapers(count: Int, limit: Int)
 
   /// A one-line message that says what to do.
   public var description: String {
@@ -20,6 +22,8 @@ public enum SearchIndexError: Error, Sendable, Equatable, CustomStringConvertibl
       "the search index \(path) is from another version of Affinity"
     case .cannotWrite(let path, let reason):
       "cannot store the search index \(path) (\(reason)); queries will work, but each will rebuild it"
+    case .tooManyPapers(let count, let limit):
+      "cannot index \(count) papers at once: at most \(limit) (add them in several files)"
     }
   }
 }

@@ -2,7 +2,7 @@
 ///
 /// | bytes | what |
 /// |---|---|
-/// | 0–7 | `AFFIDX03` (the format's version is the last two characters) |
+/// | 0–7 | `AFFIDX04` (the format's version is the last two characters) |
 /// | 8–11 | `0x01020304` as `UInt32`, to refuse a file from a machine of the other byte order |
 /// | 16–55 | `UInt64`s: metadata length, paper count, feature space, posting count, id bytes |
 /// | 56–63 | the directory's ``Checksum``: bytes 0–55, then metadata through weights |
@@ -11,15 +11,15 @@
 /// | id bytes | the arXiv ids, in the library's order |
 /// | id order | `UInt32` × papers: the rows sorted by id, to find a paper by binary search |
 /// | weights | `Float` × feature space: the inverse document frequencies the vectors were made with |
-/// | list checksums | `UInt32` × feature space: feature *f*'s list's ``Checksum`` (its start and end, then its rows and weights), truncated |
+/// | list checksums | `UInt32` × feature space: feature *f*'s list's ``Checksum`` (its start, end and largest weight, then its postings), truncated |
+/// | largest weights | `Float` × feature space: the largest magnitude of a weight in feature *f*'s list, which sets its ``PostingCode`` step |
 /// | posting starts | `UInt64` × (feature space + 1): feature *f*'s postings are `[start[f], start[f+1])` |
-/// | posting rows | `UInt32` × postings: the rows having each feature, increasing within a feature |
-/// | posting weights | `Float` × postings: those rows' weights for the feature (0 for a feature of no weight) |
+/// | postings | `UInt32` × postings: a row having the feature and its weight's code (``PostingCode``), rows increasing within a feature (a feature of no weight has code 0 and step 0) |
 ///
 /// The directory is checked when the file is opened, and a posting list each time a query
 /// reads it, so a damaged byte is found by the first use it would spoil, never used.
 struct SearchIndexLayout: Equatable {
-  static let magic = Array("AFFIDX03".utf8)
+  static let magic = Array("AFFIDX04".utf8)
   /// The magic of every version of the format, without the version.
   static let family = Array("AFFIDX".utf8)
   static let byteOrderMark: UInt32 = 0x0102_0304
@@ -37,11 +37,11 @@ struct SearchIndexLayout: Equatable {
   var idOrder: Int { aligned(idBytes + idByteCount) }
   var weights: Int { aligned(idOrder + 4 * paperCount) }
   var listChecksums: Int { aligned(weights + 4 * featureSpace) }
-  var postingStarts: Int { aligned(listChecksums + 4 * featureSpace) }
-  var postingRows: Int { postingStarts + 8 * (featureSpace + 1) }
-  var postingWeights: Int { aligned(postingRows + 4 * postingCount) }
+  var largestWeights: Int { aligned(listChecksums + 4 * featureSpace) }
+  var postingStarts: Int { aligned(largestWeights + 4 * featureSpace) }
+  var postings: Int { postingStarts + 8 * (featureSpace + 1) }
   /// The file's length.
-  var size: Int { postingWeights + 4 * postingCount }
+  var size: Int { postings + 4 * postingCount }
 
   private func aligned(_ offset: Int) -> Int { (offset + 7) & ~7 }
 
@@ -66,7 +66,9 @@ struct SearchIndexLayout: Equatable {
     else { return nil }
     let fields = (0..<5).map { header.loadUnaligned(fromByteOffset: 16 + 8 * $0, as: UInt64.self) }
     // Sizes beyond 2⁴⁰ are damage, not data; refusing them keeps the arithmetic in range.
-    guard fields.allSatisfy({ $0 < 1 << 40 }) else { return nil }
+    guard fields.allSatisfy({ $0 < 1 << 40 }), fields[1] <= PostingCode.maximumRows else {
+      return nil
+    }
     self.init(
       metadataLength: Int(fields[0]), paperCount: Int(fields[1]), featureSpace: Int(fields[2]),
       postingCount: Int(fields[3]), idByteCount: Int(fields[4]))

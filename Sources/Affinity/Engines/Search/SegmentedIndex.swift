@@ -78,17 +78,20 @@ final class SegmentedIndex: @unchecked Sendable {
       weights: segment.vectorizer.inverseDocumentFrequency, location: segment.location)
   }
 
-  /// Whether scores may differ from a from-scratch build's: some segment was made with older
-  /// weights, or rows were deleted. Its scores are then within ``approximation`` of the exact
-  /// ones (the policy in ``MergePolicy`` keeps them so), and the best are scored again exactly.
+  /// Whether scores may differ from a from-scratch build's beyond the coding of the weights:
+  /// some segment was made with older weights, or rows were deleted. Its scores are then within
+  /// ``approximation`` of the exact ones more (the policy in ``MergePolicy`` keeps them so).
   var isApproximate: Bool { segments.count > 1 || !deleted.isEmpty }
 
-  /// How far an approximate score may be from the exact one: the papers within this of the
-  /// k-th best are scored exactly (see ``MergePolicy``; 0.005 measured on 10,000 papers grown
-  /// by a tenth, 0.004 on the real papers grown day by day).
+  /// How far a segment's score may be from the exact one for its older weights (0.005
+  /// measured on 10,000 papers grown by a tenth, 0.004 on the real papers grown day by day).
   static let approximation: Float = 0.03
+  /// How much the posting lists a query leaves out may change a score at first (see
+  /// ``SearchIndex/scores(of:leavingOut:)``): on a million generated papers, two thirds of a
+  /// paper's postings, with about a hundred papers to score exactly.
+  static let pruningBudget: Float = 0.05
   /// How many papers beyond k are scored exactly at most.
-  static let rescoringDepth = 200
+  static let rescoringDepth = 100
 
   /// Whether a row holds a paper (it was not deleted).
   func isLive(_ row: Int) -> Bool { deleted.isEmpty || !deleted[row] }
@@ -113,24 +116,52 @@ final class SegmentedIndex: @unchecked Sendable {
   func vector(for text: String) -> SparseVector { vectorizer.vector(for: text) }
 
   /// Every row's score for a query made with ``vectorizer``: its cosine with the row's paper
-  /// as indexed (see the type's discussion); 0 for deleted rows.
+  /// as indexed (see the type's discussion), within the tolerance given; 0 for deleted rows.
   ///
+  /// - Parameters:
+  ///   - query: The query's vector.
+  ///   - budget: How much the lists left out may change a score (see
+  ///     ``SearchIndex/plan(for:leavingOut:)``); 0 reads every list.
   /// - Throws: `SearchIndexError.damaged` when a posting list the query reads is damaged.
-  func scores(of query: SparseVector) throws(SearchIndexError) -> [Float] {
-    var scores: [Float]
-    if segments.count == 1 {  // no copy
-      scores = try segments[0].scores(of: scaled(query, for: segments[0]))
-    } else {
-      scores = [Float](repeating: 0, count: rowCount)
+  func scores(of query: SparseVector, leavingOut budget: Float = 0) throws(SearchIndexError)
+    -> ApproximateScores
+  {
+    var plans: [SearchIndex.QueryPlan] = []
+    for segment in segments {
+      plans.append(try segment.plan(for: scaled(query, for: segment), leavingOut: budget))
+    }
+    var scores = ApproximateScores(
+      values: [Float](repeating: 0, count: rowCount), plans: plans,
+      approximation: isApproximate ? Self.approximation : 0)
+    try add(plans.map(\.read), to: &scores)
+    return scores
+  }
+
+  /// Reads the lists a query left out: its scores' tolerance is then the weights' coding alone
+  /// (and the older weights').
+  ///
+  /// - Throws: `SearchIndexError.damaged` when a posting list is damaged.
+  func complete(_ scores: inout ApproximateScores) throws(SearchIndexError) {
+    let leftOut = scores.plans.map(\.leftOut)
+    try add(leftOut, to: &scores)
+    for segment in scores.plans.indices {
+      scores.plans[segment].read += leftOut[segment]
+      scores.plans[segment].leftOut = []
+      scores.plans[segment].leftOutBound = 0
+    }
+  }
+
+  /// Adds each segment's lists to the scores of its rows, and keeps deleted rows at 0.
+  private func add(_ lists: [[SearchIndex.QueryList]], to scores: inout ApproximateScores)
+    throws(SearchIndexError)
+  {
+    try scores.values.withUnsafeMutableBufferPointer { values throws(SearchIndexError) in
       for (segment, index) in segments.enumerated() {
-        let part = try index.scores(of: scaled(query, for: index))
-        scores.withUnsafeMutableBufferPointer { scores in
-          for (row, score) in part.enumerated() { scores[offsets[segment] + row] = score }
-        }
+        let rows = offsets[segment]..<(offsets[segment] + index.paperCount)
+        try index.add(lists[segment], into: UnsafeMutableBufferPointer(rebasing: values[rows]))
       }
     }
-    for row in deleted.indices where deleted[row] { scores[row] = 0 }
-    return scores
+    for row in deleted.indices where deleted[row] { scores.values[row] = 0 }
   }
 
   /// The query as one segment scores it: each feature's value times the current weight over
