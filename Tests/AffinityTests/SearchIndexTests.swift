@@ -249,6 +249,26 @@ extension IndexState {
     #expect(pruned > 0)
   }
 
+  @Test func readingMoreOfTheListsLeftOutNarrowsTheTolerance() throws {
+    let papers = generatedPapers(400, topics: 8)
+    let index = SegmentedIndex(SearchIndex.build(papers: papers, configuration: .standard).index)
+    let exact = PaperIndex(library: papers)
+    for row in stride(from: 0, to: 400, by: 41) {
+      var scores = try index.scores(of: exact.vectors[row], leavingOut: 0.3)
+      #expect(scores.isPruned)
+      for budget: Float in [0.1, 0.02, 0] {
+        let before = scores.tolerance
+        try index.readMore(of: &scores, downTo: budget)
+        #expect(scores.leftOutBound <= budget && scores.tolerance <= before)
+        for (other, vector) in exact.vectors.enumerated() {
+          #expect(abs(scores.values[other] - exact.vectors[row].dot(vector)) <= scores.tolerance)
+        }
+      }
+      #expect(!scores.isPruned)
+      #expect(try scores.tolerance == index.scores(of: exact.vectors[row]).tolerance)
+    }
+  }
+
   @Test func aDamagedPostingListIsAnErrorNotACrash() throws {
     let papers = try library(of: topicPapers).papers()
     try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)

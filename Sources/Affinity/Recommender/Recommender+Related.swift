@@ -143,10 +143,13 @@ extension Recommender {
   /// source, with their exact scores.
   ///
   /// The index's approximate scores (see ``SegmentedIndex/scores(of:leavingOut:)``) name the
-  /// candidates, which are scored exactly from their texts. The answer is certain when the
-  /// best paper not scored exactly could not, within the scores' tolerance, beat the k-th;
-  /// when lists were left out and it is not, every list is read and the candidates found
-  /// again. Past that, it is the best of the ``SegmentedIndex/rescoringDepth`` candidates more.
+  /// candidates, which are scored exactly from their texts. The answer is certain when no paper
+  /// not scored exactly could, within the scores' tolerance, beat the k-th. Until it is: when
+  /// at most ``SegmentedIndex/rescoringLimit`` papers could, they are scored exactly too; else,
+  /// when lists were left out, enough of them are read that those left out could change a
+  /// score by at most half as much (and half the k-th score), and the candidates are found
+  /// again. Past that, the answer is the best of
+  /// the first ``SegmentedIndex/rescoringLimit`` candidates.
   private func best(
     _ k: Int, for query: Query, in index: SegmentedIndex, filter: PaperFilter,
     excluding excluded: Set<ArxivID>, explained: Bool
@@ -161,12 +164,31 @@ extension Recommender {
     for id in excluded { if let row = index.row(of: id) { isCandidate[row] = false } }
     var scores = try index.scores(of: query.vector, leavingOut: SegmentedIndex.pruningBudget)
     var known: [Int: (paper: Paper, score: Float)] = [:]
-    var found = try exactlyScored(
-      k, of: scores, where: { isCandidate[$0] }, for: query, in: index, known: &known)
-    while !found.certain && scores.isPruned {
-      try index.complete(&scores)
+    var depth = k + SegmentedIndex.rescoringDepth
+    var found: (neighbors: [Neighbor], papers: [Paper]) = ([], [])
+    while true {
+      let (values, tolerance) = (scores.values, scores.tolerance)
+      let candidates = Neighbor.best(
+        depth, of: values, where: { isCandidate[$0] && values[$0] + tolerance > 0 })
       found = try exactlyScored(
-        k, of: scores, where: { isCandidate[$0] }, for: query, in: index, known: &known)
+        k, of: candidates.map(\.index), for: query, in: index, known: &known)
+      let kth = found.neighbors.count == k ? found.neighbors[k - 1].score : 0
+      // The papers that could beat the k-th: every one is scored exactly, or the answer is not
+      // certain.
+      var contenders = 0
+      for row in values.indices where isCandidate[row] && values[row] + tolerance >= kth {
+        contenders += 1
+      }
+      if contenders <= depth { break }
+      if contenders <= SegmentedIndex.rescoringLimit {
+        depth = contenders
+      } else if scores.isPruned {
+        // Half as much, and at most half the k-th score, which a paper must come near.
+        let budget = min(scores.leftOutBound, kth) / 2
+        try index.readMore(of: &scores, downTo: budget < 0.01 ? 0 : budget)
+      } else {
+        break
+      }
     }
     let papers = found.papers
     return ranked(
@@ -175,20 +197,14 @@ extension Recommender {
       vector: { [configuration] in index.vector(for: papers[$0].text(for: configuration)) })
   }
 
-  /// The best `k` of the candidates the approximate scores name, scored exactly, best first
-  /// (ties: the lower row), and whether no other row could beat the k-th.
+  /// The best `k` of some rows, scored exactly, best first (ties: the lower row).
   ///
   /// - Parameter known: Rows scored exactly already, with their papers; those scored here are
   ///   added.
   private func exactlyScored(
-    _ k: Int, of scores: ApproximateScores, where isCandidate: (Int) -> Bool, for query: Query,
-    in index: SegmentedIndex, known: inout [Int: (paper: Paper, score: Float)]
-  ) throws -> (neighbors: [Neighbor], papers: [Paper], certain: Bool) {
-    let depth = k + SegmentedIndex.rescoringDepth
-    let (values, tolerance) = (scores.values, scores.tolerance)
-    let candidates = Neighbor.best(
-      depth + 1, of: values, where: { isCandidate($0) && values[$0] + tolerance > 0 })
-    let rows = candidates.prefix(depth).map(\.index)
+    _ k: Int, of rows: [Int], for query: Query, in index: SegmentedIndex,
+    known: inout [Int: (paper: Paper, score: Float)]
+  ) throws -> (neighbors: [Neighbor], papers: [Paper]) {
     let unknown = rows.filter { known[$0] == nil }
     let papers = try source.papers(ids: unknown.compactMap { index.id(ofRow: $0) })
     guard papers.count == unknown.count else {
@@ -199,8 +215,6 @@ extension Recommender {
     }
     let best = rows.map { Neighbor(index: $0, score: known[$0]!.score) }
       .filter { $0.score > 0 }.sorted { $0.ranks(before: $1) }.prefix(k)
-    let kth = best.count == k ? best.last!.score : 0
-    let certain = candidates.count <= depth || candidates[depth].score + tolerance < kth
-    return (Array(best), best.map { known[$0.index]!.paper }, certain)
+    return (Array(best), best.map { known[$0.index]!.paper })
   }
 }

@@ -70,25 +70,43 @@ extension SearchIndex {
     return ApproximateScores(values: values, plans: [plan])
   }
 
-  /// A posting list a query reads: its feature, postings, and what each posting's code is
-  /// multiplied by (the query's value times the list's step).
+  /// A posting list a query reads: its feature, postings, what each posting's code is
+  /// multiplied by (the query's value times the list's step), and the most it can add to a
+  /// score or take from it (the query's value times the list's largest weight).
   struct QueryList {
     var feature: Int
     var postings: Range<Int>
     var factor: Float
+    var bound: Float
   }
 
   /// The posting lists of a query: those to read and those left out, and how far scores may be
   /// from the exact inner products.
   struct QueryPlan {
     var read: [QueryList]
+    /// The lists left out, those that can change a score least for the postings they hold first.
     var leftOut: [QueryList]
     /// The weights' coding error (``PostingCode``) in all the lists: how far the scores of
     /// every list may be from the exact ones.
     var codingTolerance: Float
-    /// The most the lists left out could add to a score or take from it: their largest
-    /// weights times the query's values.
-    var leftOutBound: Float
+    /// The most the lists left out could add to a score or take from it.
+    var leftOutBound: Float { leftOut.reduce(0) { $0 + $1.bound } }
+
+    /// Moves lists left out to the lists to read, the last left out first, until those left
+    /// out could change a score by at most `budget`.
+    ///
+    /// - Returns: The lists moved.
+    mutating func readMore(downTo budget: Float) -> [QueryList] {
+      var moved: [QueryList] = []
+      var bound = leftOutBound
+      while bound > budget, let list = leftOut.popLast() {
+        bound -= list.bound
+        moved.append(list)
+      }
+      if leftOut.isEmpty { moved.reverse() }  // all of them: in the query's order again
+      read += moved
+      return moved
+    }
   }
 
   /// Which lists a query reads: all, or all but those that can change a score least for the
@@ -97,33 +115,37 @@ extension SearchIndex {
     -> QueryPlan
   {
     var lists: [QueryList] = []
-    var bounds: [Float] = []
     var tolerance: Float = 0
     for (feature, value) in zip(query.indices, query.values) {
       guard let postings = postings(of: Int(feature)) else { throw .damaged(path: location) }
       let largest = largestWeight(of: Int(feature))
       let step = PostingCode.step(forLargest: largest)
       guard !postings.isEmpty, step > 0 else { continue }  // nothing to add
-      lists.append(QueryList(feature: Int(feature), postings: postings, factor: value * step))
-      bounds.append(abs(value) * largest)
+      lists.append(
+        QueryList(
+          feature: Int(feature), postings: postings, factor: value * step,
+          bound: abs(value) * largest))
       tolerance += abs(value) * step / 2
     }
-    var plan = QueryPlan(read: lists, leftOut: [], codingTolerance: tolerance, leftOutBound: 0)
+    var plan = QueryPlan(read: lists, leftOut: [], codingTolerance: tolerance)
     guard budget > 0 else { return plan }
     // The most postings for the least change first.
     let order = lists.indices.sorted {
       let (left, right) = (Float(lists[$0].postings.count), Float(lists[$1].postings.count))
-      return left * bounds[$1] != right * bounds[$0]
-        ? left * bounds[$1] > right * bounds[$0] : $0 < $1
+      let (leftBound, rightBound) = (lists[$0].bound, lists[$1].bound)
+      return left * rightBound != right * leftBound
+        ? left * rightBound > right * leftBound : $0 < $1
     }
-    var leftOut = Set<Int>()
+    var leftOut: [Int] = []
+    var change: Float = 0
     for position in order {
-      guard plan.leftOutBound + bounds[position] <= budget else { break }
-      plan.leftOutBound += bounds[position]
-      leftOut.insert(position)
+      guard change + lists[position].bound <= budget else { break }
+      change += lists[position].bound
+      leftOut.append(position)
     }
-    plan.read = lists.indices.filter { !leftOut.contains($0) }.map { lists[$0] }
-    plan.leftOut = lists.indices.filter { leftOut.contains($0) }.map { lists[$0] }
+    let isLeftOut = Set(leftOut)
+    plan.read = lists.indices.filter { !isLeftOut.contains($0) }.map { lists[$0] }
+    plan.leftOut = leftOut.map { lists[$0] }
     return plan
   }
 

@@ -87,11 +87,13 @@ final class SegmentedIndex: @unchecked Sendable {
   /// measured on 10,000 papers grown by a tenth, 0.004 on the real papers grown day by day).
   static let approximation: Float = 0.03
   /// How much the posting lists a query leaves out may change a score at first (see
-  /// ``SearchIndex/scores(of:leavingOut:)``): on a million generated papers, two thirds of a
-  /// paper's postings, with about a hundred papers to score exactly.
-  static let pruningBudget: Float = 0.05
-  /// How many papers beyond k are scored exactly at most.
+  /// ``SearchIndex/plan(for:leavingOut:)``): on a million generated papers, 92% of a paper's
+  /// postings, with about 200 papers to score exactly.
+  static let pruningBudget: Float = 0.2
+  /// How many papers beyond k are scored exactly first.
   static let rescoringDepth = 100
+  /// How many papers are scored exactly at most, when more could beat the k-th.
+  static let rescoringLimit = 500
 
   /// Whether a row holds a paper (it was not deleted).
   func isLive(_ row: Int) -> Bool { deleted.isEmpty || !deleted[row] }
@@ -137,18 +139,16 @@ final class SegmentedIndex: @unchecked Sendable {
     return scores
   }
 
-  /// Reads the lists a query left out: its scores' tolerance is then the weights' coding alone
-  /// (and the older weights').
+  /// Reads more of the lists a query left out: in each segment, the last left out first, until
+  /// those still left out could change a score by at most `budget` (0: all of them).
   ///
   /// - Throws: `SearchIndexError.damaged` when a posting list is damaged.
-  func complete(_ scores: inout ApproximateScores) throws(SearchIndexError) {
-    let leftOut = scores.plans.map(\.leftOut)
-    try add(leftOut, to: &scores)
+  func readMore(of scores: inout ApproximateScores, downTo budget: Float) throws(SearchIndexError) {
+    var lists: [[SearchIndex.QueryList]] = []
     for segment in scores.plans.indices {
-      scores.plans[segment].read += leftOut[segment]
-      scores.plans[segment].leftOut = []
-      scores.plans[segment].leftOutBound = 0
+      lists.append(scores.plans[segment].readMore(downTo: budget))
     }
+    try add(lists, to: &scores)
   }
 
   /// Adds each segment's lists to the scores of its rows, and keeps deleted rows at 0.
