@@ -46,7 +46,8 @@ struct RecommendationOutput: CommandOutput {
   private var namesNearest: Bool { lines.contains { $0.nearest != nil } }
 
   var rows: Rows {
-    Rows(
+    let (explained, namesNearest) = (explained, namesNearest)  // once, not once a line
+    return Rows(
       header: ["query", "rank", "id", "score", "title"] + (explained ? ["shared"] : [])
         + (namesNearest ? ["nearest"] : []),
       rows: lines.map { line in
