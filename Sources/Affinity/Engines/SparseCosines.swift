@@ -39,16 +39,21 @@ struct SparseCosines: CosineBlocks, Sendable {
   /// - Complexity: O(total entries + distinct features × log), memory O(total entries).
   init(_ vectors: [SparseVector]) {
     self.vectors = vectors
-    let used = Set(vectors.lazy.flatMap(\.indices)).sorted()
-    var compact: [UInt32: UInt32] = [:]
-    compact.reserveCapacity(used.count)
-    for (position, feature) in used.enumerated() { compact[feature] = UInt32(position) }
-    compactIndices = vectors.map { $0.indices.map { compact[$0] ?? 0 } }
-    var starts = [Int](repeating: 0, count: used.count + 1)
+    // Features numbered compactly in ascending order: a table as large as the feature space.
+    let space = Int(vectors.lazy.compactMap(\.indices.last).max() ?? 0) + 1
+    var compact = [UInt32](repeating: UInt32.max, count: space)
+    for vector in vectors { for feature in vector.indices { compact[Int(feature)] = 0 } }
+    var used = 0
+    for feature in compact.indices where compact[feature] == 0 {
+      compact[feature] = UInt32(used)
+      used += 1
+    }
+    compactIndices = vectors.map { $0.indices.map { compact[Int($0)] } }
+    var starts = [Int](repeating: 0, count: used + 1)
     for indices in compactIndices { for feature in indices { starts[Int(feature) + 1] += 1 } }
-    for feature in 0..<used.count { starts[feature + 1] += starts[feature] }
+    for feature in 0..<used { starts[feature + 1] += starts[feature] }
     var next = starts
-    var postings = [Posting](repeating: Posting(column: 0, value: 0), count: starts[used.count])
+    var postings = [Posting](repeating: Posting(column: 0, value: 0), count: starts[used])
     for (row, indices) in compactIndices.enumerated() {
       for (entry, feature) in indices.enumerated() {
         let position = next[Int(feature)]
@@ -93,13 +98,18 @@ struct SparseCosines: CosineBlocks, Sendable {
     starts.withUnsafeBufferPointer { starts in
       postings.withUnsafeBufferPointer { postings in
         for (feature, weight) in zip(compactIndices[row], vectors[row].values) {
-          var position = starts[Int(feature)]
-          let end = starts[Int(feature) + 1]
-          while position < end {
+          let start = starts[Int(feature)]
+          var end = starts[Int(feature) + 1]
+          if end > start, postings[end - 1].column >= width {  // the columns below `width`
+            var low = start
+            while low < end {
+              let middle = (low + end) / 2
+              if postings[middle].column < width { low = middle + 1 } else { end = middle }
+            }
+          }
+          for position in start..<end {
             let posting = postings[position]
-            if posting.column >= width { break }
             target[Int(posting.column)] += weight * posting.value
-            position += 1
           }
         }
       }
