@@ -20,7 +20,7 @@ import Parallel
 ///
 /// ```swift
 /// let (index, notStored) = SearchIndex.build(papers: papers, configuration: .standard, storingAt: path)
-/// let scores = try SearchIndex(contentsOf: path).scores(of: vector)
+/// let scores = try SearchIndex(contentsOf: path).scores(of: vector)  // .values, .tolerance
 /// ```
 final class SearchIndex: @unchecked Sendable {
   /// What the index was computed with.

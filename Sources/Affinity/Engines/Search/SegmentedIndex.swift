@@ -12,7 +12,7 @@ import PaperCorpus
 /// *f*'s part of a score is scaled by `current(f) / segment(f)`, so a paper's score is its
 /// saturated term frequencies times the current weights, over its length when it was indexed.
 /// The scale is exactly 1 in a segment made with the current weights — a full build, or the
-/// newest segment — whose scores are then exactly the cosines a from-scratch build gives.
+/// newest segment — whose scores are then exactly those a from-scratch build gives.
 /// Papers whose text changed are deleted from their old segment (their rows no longer count as
 /// papers, though their features still count in document frequencies until the segment is
 /// merged) and indexed again in a new one.
@@ -78,9 +78,9 @@ final class SegmentedIndex: @unchecked Sendable {
       weights: segment.vectorizer.inverseDocumentFrequency, location: segment.location)
   }
 
-  /// Whether scores may differ from a from-scratch build's beyond the coding of the weights:
-  /// some segment was made with older weights, or rows were deleted. Its scores are then within
-  /// ``approximation`` of the exact ones more (the policy in ``MergePolicy`` keeps them so).
+  /// Whether scores may differ from a from-scratch build's: some segment was made with older
+  /// weights, or rows were deleted. Its scores may then be off by ``approximation`` more than
+  /// the weights' coding allows (the policy in ``MergePolicy`` keeps them so).
   var isApproximate: Bool { segments.count > 1 || !deleted.isEmpty }
 
   /// How far a segment's score may be from the exact one for its older weights (0.005
