@@ -148,8 +148,8 @@ extension Recommender {
   /// at most ``SegmentedIndex/rescoringLimit`` papers could, they are scored exactly too; else,
   /// when lists were left out, enough of them are read that those left out could change a
   /// score by at most half as much (and half the k-th score), and the candidates are found
-  /// again. Past that, the answer is the best of
-  /// the first ``SegmentedIndex/rescoringLimit`` candidates.
+  /// again. Past that, the answer is the best of the first ``SegmentedIndex/rescoringLimit``
+  /// candidates.
   private func best(
     _ k: Int, for query: Query, in index: SegmentedIndex, filter: PaperFilter,
     excluding excluded: Set<ArxivID>, explained: Bool

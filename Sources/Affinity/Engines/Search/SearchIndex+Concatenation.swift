@@ -129,7 +129,7 @@ extension SearchIndex {
         let shift = partStep > 0 ? (step / partStep).exponent : 0
         for position in list {
           buffer.append(
-            PostingCode.posting(part.posting(at: position), movedBy: offset, shift: Int(shift)))
+            PostingCode.posting(part.posting(at: position), movedBy: offset, shift: shift))
         }
       }
       position += buffer.count - first
