@@ -23,7 +23,7 @@ public enum SearchIndexError: Error, Sendable, Equatable, CustomStringConvertibl
     case .cannotWrite(let path, let reason):
       "cannot store the search index \(path) (\(reason)); queries will work, but each will rebuild it"
     case .tooManyPapers(let count, let limit):
-      "cannot index \(count) papers at once: at most \(limit) (add them in several files)"
+      "cannot index \(count) papers in one segment, at most \(limit): add new papers in several files of fewer; a library of more than \(limit) papers cannot be rebuilt"
     }
   }
 }
